@@ -26,3 +26,10 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+.PHONY: data data-check
+data: $(STAMP)
+	$(BIN)/sakimori data build
+
+data-check: $(STAMP)
+	$(BIN)/sakimori data check

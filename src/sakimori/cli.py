@@ -105,6 +105,41 @@ def _cmd_policy(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_data_build(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sakimori.corpus import shipped_corpus_dir
+    from sakimori.corpus.build import build_corpus
+
+    out = Path(args.out) if args.out else shipped_corpus_dir()
+    report = build_corpus(Path(args.raw), out, seed=args.seed, augment_per_technique=args.augment)
+    print(
+        f"raw items: {report.raw}; exact duplicates dropped: {len(report.dropped_duplicates)}; "
+        f"label conflicts dropped: {len(report.dropped_conflicts)}; augmented: {report.augmented}; "
+        f"groups: {report.groups}"
+    )
+    for name, size in report.split_sizes.items():
+        print(f"  {name}: {size} items -> {out / (name + '.jsonl')}")
+    return 0
+
+
+def _cmd_data_check(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sakimori.corpus import shipped_corpus_dir
+    from sakimori.corpus.check import check_corpus
+
+    report = check_corpus(Path(args.corpus) if args.corpus else shipped_corpus_dir())
+    for line in report.lines:
+        print(line)
+    for line in report.review:
+        print(f"review: {line}")
+    for line in report.failures:
+        print(f"FAIL: {line}")
+    print("data check: " + ("ok" if report.ok else f"{len(report.failures)} failures"))
+    return 0 if report.ok else 1
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from sakimori.demo import run_demo
 
@@ -154,6 +189,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pol.add_argument("file", metavar="FILE")
     pol.set_defaults(func=_cmd_policy)
+
+    data = sub.add_parser("data", help="build and check the corpus")
+    data_sub = data.add_subparsers(dest="data_command", required=True, metavar="ACTION")
+    build = data_sub.add_parser("build", help="raw hand-written batches -> deduplicated, augmented splits")
+    build.add_argument("--raw", default="data/raw", help="folder of raw JSONL batches (default: data/raw)")
+    build.add_argument("--out", help="output folder (default: the corpus shipped in the package)")
+    build.add_argument("--seed", type=int, default=13)
+    build.add_argument("--augment", type=int, default=60, help="augmented attack variants per technique")
+    build.set_defaults(func=_cmd_data_build)
+    dcheck = data_sub.add_parser("check", help="duplicates, leakage, label consistency, counts, personal data")
+    dcheck.add_argument("--corpus", help="folder with train/dev/test.jsonl (default: the shipped corpus)")
+    dcheck.set_defaults(func=_cmd_data_check)
 
     demo = sub.add_parser("demo", help="check a handful of Japanese prompts and responses and print the decisions")
     demo.add_argument("--policy", metavar="FILE")
