@@ -105,6 +105,41 @@ def _cmd_policy(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from sakimori.evaluation.report import compare_runs, headline_rows
+
+    if args.compare:
+        if args.datasets:
+            raise InvalidInputError("give either data sets or --compare RUN_DIR…, not both")
+        out = compare_runs(args.compare, args.out)
+        print((out / "leaderboard.md").read_text(encoding="utf-8").split("\n\n![")[0])
+        print(f"\nleaderboard: {out / 'leaderboard.html'}")
+        return 0
+    if not args.datasets:
+        raise InvalidInputError("no data set given (sakimori eval DATASET.jsonl … --out DIR)")
+    if args.workers < 1 or (args.limit is not None and args.limit < 1):
+        raise InvalidInputError("--workers and --limit must be at least 1")
+    from sakimori.evaluation.runner import run_eval
+
+    result = run_eval(
+        args.datasets,
+        args.out,
+        policy=args.policy,
+        limit=args.limit,
+        workers=args.workers,
+        skip_invalid=args.skip_invalid,
+        bootstrap=args.bootstrap,
+        progress=not args.no_progress,
+    )
+    width = max(len(k) for k, _ in headline_rows(result.metrics))
+    for key, value in headline_rows(result.metrics):
+        print(f"{key:<{width}}  {value}")
+    if result.metrics["run"]["skipped_invalid"]:
+        print(f"skipped invalid lines: {result.metrics['run']['skipped_invalid']}")
+    print(f"\nreport: {result.out / 'report.html'}")
+    return 0
+
+
 def _cmd_data_build(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -189,6 +224,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pol.add_argument("file", metavar="FILE")
     pol.set_defaults(func=_cmd_policy)
+
+    ev = sub.add_parser(
+        "eval",
+        help="evaluate a guard on data sets; write predictions, metrics and reports",
+        description="Run the guard over every item of the data sets (JSONL, see DESIGN.md) and "
+        "write DIR/predictions.jsonl, DIR/metrics.json, DIR/report.md and DIR/report.html. "
+        "With --compare, build a leaderboard from earlier runs instead.",
+        epilog="examples:\n  sakimori eval src/sakimori/data/corpus/test.jsonl --out runs/default\n"
+        "  sakimori eval test.jsonl --policy strict.yaml --out runs/strict --workers 8\n"
+        "  sakimori eval --compare runs/default runs/strict --out runs/board",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ev.add_argument("datasets", nargs="*", metavar="DATASET.jsonl")
+    ev.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    ev.add_argument("--policy", metavar="FILE", help="policy YAML (default: the built-in policy)")
+    ev.add_argument("--limit", type=int, metavar="N", help="only the first N items")
+    ev.add_argument("--workers", type=int, default=1, metavar="N", help="check N items at a time (threads)")
+    ev.add_argument("--skip-invalid", action="store_true", help="count and skip invalid lines instead of failing")
+    ev.add_argument("--bootstrap", type=int, default=1000, metavar="N", help="bootstrap resamples for 95%% CIs")
+    ev.add_argument("--no-progress", action="store_true", help="no progress bar")
+    ev.add_argument("--compare", nargs="+", metavar="RUN_DIR", help="build a leaderboard from these runs")
+    ev.set_defaults(func=_cmd_eval)
 
     data = sub.add_parser("data", help="build and check the corpus")
     data_sub = data.add_subparsers(dest="data_command", required=True, metavar="ACTION")

@@ -94,6 +94,11 @@ class Guard:
             raise InvalidInputError("a guard needs at least one detector")
         self._slots = sorted(slots, key=lambda s: getattr(s.detector, "cost", 1.0))
 
+    @property
+    def detector_names(self) -> list[str]:
+        """The detectors in the order they run (cheapest first)."""
+        return [getattr(s.detector, "name", type(s.detector).__name__) for s in self._slots]
+
     @classmethod
     def from_policy(cls, policy: str | Path | Mapping[str, Any] | Policy | None = None) -> Guard:
         """Load the policy (file path, mapping, Policy, or None for the built-in default) and create its detectors."""

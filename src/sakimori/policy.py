@@ -25,6 +25,7 @@ __all__ = [
     "DetectorSpec",
     "Messages",
     "Policy",
+    "Price",
     "load_policy",
 ]
 
@@ -63,6 +64,14 @@ class Messages:
 
 
 @dataclass(frozen=True)
+class Price:
+    """What one detector costs (USD), for the cost line of evaluation reports of hosted guards."""
+
+    per_call: float = 0.0
+    per_million_chars: float = 0.0
+
+
+@dataclass(frozen=True)
 class Policy:
     """Everything the guard needs to decide. Build it with `load_policy` (YAML, mapping) or directly."""
 
@@ -76,6 +85,7 @@ class Policy:
     max_chars: int = DEFAULT_MAX_CHARS
     regenerate_retries: int = 2
     cascade: bool = True
+    prices: Mapping[str, Price] = field(default_factory=dict)
 
     def rule_for(self, category: str) -> CategoryRule:
         """The rule of a category: exact code, then a prefix rule (`PII:*`, `attack:*`), then the default."""
@@ -244,7 +254,31 @@ def _messages(value: Any, where: str) -> Messages:
     )
 
 
-_TOP_KEYS = {"detectors", "categories", "pii", "severity", "on_error", "messages", "limits", "regenerate", "cascade"}
+_TOP_KEYS = {
+    "detectors",
+    "categories",
+    "pii",
+    "severity",
+    "on_error",
+    "messages",
+    "limits",
+    "regenerate",
+    "cascade",
+    "prices",
+}
+
+
+def _prices(value: Any, where: str) -> dict[str, Price]:
+    if not isinstance(value, Mapping):
+        raise _fail(where, "must be a mapping of detector name to {per_call, per_million_chars} in USD")
+    prices = {}
+    for name, spec in value.items():
+        spec = _check_keys(spec, {"per_call", "per_million_chars"}, f"{where}.{name}")
+        prices[str(name)] = Price(
+            _number(spec.get("per_call", 0.0), f"{where}.{name}.per_call", 0.0, 1e6),
+            _number(spec.get("per_million_chars", 0.0), f"{where}.{name}.per_million_chars", 0.0, 1e9),
+        )
+    return prices
 
 
 def policy_from_mapping(raw: Any, source: str = "policy") -> Policy:
@@ -278,6 +312,7 @@ def policy_from_mapping(raw: Any, source: str = "policy") -> Policy:
         max_chars=_integer(limits.get("max_chars", DEFAULT_MAX_CHARS), f"{source}: limits.max_chars", 1, 100_000_000),
         regenerate_retries=_integer(regenerate.get("max_retries", 2), f"{source}: regenerate.max_retries", 0, 10),
         cascade=cascade,
+        prices=_prices(spec.get("prices", {}), f"{source}: prices"),
     )
 
 
