@@ -175,6 +175,22 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _cmd_data_import(args: argparse.Namespace) -> int:
+    from sakimori.evaluation.datasets import write_jsonl
+    from sakimori.evaluation.importers import import_file
+
+    options = {}
+    if args.annotators:
+        options["annotators"] = args.annotators.split(",")
+    result = import_file(args.format, args.path, **options)
+    count = write_jsonl(args.out, result.items)
+    unsafe = sum(i.unsafe for i in result.items)
+    print(f"imported {count} items ({unsafe} unsafe, {count - unsafe} safe) -> {args.out}")
+    for reason, n in sorted(result.dropped.items()):
+        print(f"  dropped {n}: {reason}")
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from sakimori.demo import run_demo
 
@@ -255,6 +271,18 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--seed", type=int, default=13)
     build.add_argument("--augment", type=int, default=60, help="augmented attack variants per technique")
     build.set_defaults(func=_cmd_data_build)
+    imp = data_sub.add_parser(
+        "import",
+        help="convert a public data set file into the project's JSONL format",
+        description="Convert a local file of a public Japanese safety data set. Formats: "
+        "dna-ja, answercarefully, xstest, toxicity, rtp-lx, polyguard (= wildguardmix). "
+        "Generic text items are imported as prompts.",
+    )
+    imp.add_argument("format", metavar="FORMAT")
+    imp.add_argument("path", metavar="PATH")
+    imp.add_argument("--out", required=True, metavar="FILE.jsonl")
+    imp.add_argument("--annotators", metavar="COL,COL", help="toxicity: the per-annotator columns")
+    imp.set_defaults(func=_cmd_data_import)
     dcheck = data_sub.add_parser("check", help="duplicates, leakage, label consistency, counts, personal data")
     dcheck.add_argument("--corpus", help="folder with train/dev/test.jsonl (default: the shipped corpus)")
     dcheck.set_defaults(func=_cmd_data_check)
