@@ -140,6 +140,64 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_train(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sakimori.corpus import shipped_corpus_dir
+    from sakimori.detectors.classifier import default_model_path
+    from sakimori.evaluation.datasets import load_dataset
+    from sakimori.training.classifier import DEFAULT_DESIGN, DESIGNS, evaluate_model, fit_model
+
+    corpus = Path(args.corpus) if args.corpus else shipped_corpus_dir()
+    train, dev, test = (list(load_dataset(corpus / f"{n}.jsonl")) for n in ("train", "dev", "test"))
+    names = list(DESIGNS) if args.compare else [args.design]
+    unknown = [n for n in names if n not in DESIGNS]
+    if unknown:
+        raise InvalidInputError(f"unknown design {unknown[0]!r}; designs: {', '.join(DESIGNS)}")
+    rows = []
+    chosen = None
+    for name in names:
+        model = fit_model(train, dev, DESIGNS[name], seed=args.seed)
+        m = evaluate_model(model, dev)
+        role = m["slices"]["role"]
+        rows.append(
+            (
+                name,
+                m["overall"]["f1"],
+                role.get("prompt", {}).get("f1"),
+                role.get("response", {}).get("f1"),
+                m["named"]["over_refusal"]["fpr"],
+                m["categories"]["macro_f1"],
+                len(model.vocabulary),
+                model.meta["train_seconds"],
+            )
+        )
+        if name == (args.design if not args.compare else DEFAULT_DESIGN):
+            chosen = model
+    header = "| design (dev split) | F1 | F1 prompts | F1 responses | borderline FPR | category macro-F1 | features | train s |"
+    lines = [header, "|" + "---|" * 8]
+    for name, f1, fp, fr, fpr, macro, n, secs in rows:
+        lines.append(
+            f"| {name} | {f1:.3f} | {fp:.3f} | {fr or 0:.3f} | {100 * (fpr or 0):.1f}% | {macro or 0:.3f} "
+            f"| {n:,} | {secs:.1f} |"
+        )
+    print("\n".join(lines))
+    if args.compare and args.table:
+        Path(args.table).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert chosen is not None
+    test_metrics = evaluate_model(chosen, test)
+    o = test_metrics["overall"]
+    print(
+        f"\ntest ({len(test)} items), design {chosen.meta['design']}: F1 {o['f1']:.3f}, precision {o['precision']:.3f}, "
+        f"recall {o['recall']:.3f}, borderline FPR {100 * (test_metrics['named']['over_refusal']['fpr'] or 0):.1f}%"
+    )
+    out = Path(args.out) if args.out else default_model_path()
+    chosen.meta["test_f1"] = o["f1"]
+    chosen.save(out)
+    print(f"model: {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
 def _cmd_data_build(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -262,6 +320,20 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--no-progress", action="store_true", help="no progress bar")
     ev.add_argument("--compare", nargs="+", metavar="RUN_DIR", help="build a leaderboard from these runs")
     ev.set_defaults(func=_cmd_eval)
+
+    tr = sub.add_parser(
+        "train",
+        help="train the built-in classifier from the corpus (needs the 'train' extra)",
+        description="Train the built-in classifier on the train split, calibrate and pick "
+        "per-category thresholds on dev, report test, and save the model.",
+    )
+    tr.add_argument("--corpus", metavar="DIR", help="folder with train/dev/test.jsonl (default: shipped corpus)")
+    tr.add_argument("--out", metavar="FILE.npz", help="where to save (default: the model shipped in the package)")
+    tr.add_argument("--design", default="char+words+cues+context", help="feature design (see --compare)")
+    tr.add_argument("--compare", action="store_true", help="train every design and print the dev comparison")
+    tr.add_argument("--table", metavar="FILE.md", help="with --compare, also write the table to this file")
+    tr.add_argument("--seed", type=int, default=13)
+    tr.set_defaults(func=_cmd_train)
 
     data = sub.add_parser("data", help="build and check the corpus")
     data_sub = data.add_subparsers(dest="data_command", required=True, metavar="ACTION")

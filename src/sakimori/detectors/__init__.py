@@ -34,6 +34,7 @@ __all__ = [
 ENTRY_POINT_GROUP = "sakimori.detectors"
 
 BUILTIN: dict[str, str] = {
+    "classifier": "sakimori.detectors.classifier:ClassifierDetector",
     "wordlist": "sakimori.detectors.wordlist:WordListDetector",
 }
 """Built-in detectors by name → "module:attribute", imported only when asked for."""

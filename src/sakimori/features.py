@@ -1,0 +1,135 @@
+"""Text → sparse binary features for the built-in classifier. The same function serves training and inference.
+
+Feature families (each prefixed, so they never collide):
+- `c:` character 1–4-grams of the normalised text (catches obfuscated and unknown words);
+- `w:` / `b:` Sudachi normalised forms (殺す/殺し/殺せ → 殺す) as unigrams and bigrams, so inflection does not
+  split the evidence; function words and symbols are skipped;
+- `q:` intent cues from the word list (request, protective, refusal, compliance), which separate
+  爆弾の作り方 from 爆弾テロの防ぎ方 and a refusal from a compliance;
+- `p:` for assistant messages, the words of the prompt they answer (a refusal that repeats harmful words is
+  safe; a compliant answer to a harmful prompt is not), and `r:assistant`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sakimori.normalize import normalize
+from sakimori.types import Message
+
+__all__ = ["FeatureConfig", "extract"]
+
+_SKIP_POS = {"助詞", "助動詞", "補助記号", "空白", "記号"}
+
+
+@dataclass(frozen=True)
+class FeatureConfig:
+    """Which feature families to use; stored with a trained model so inference extracts the same ones."""
+
+    char_ngrams: tuple[int, ...] = (1, 2, 3, 4)
+    words: bool = True
+    word_bigrams: bool = True
+    cues: bool = True
+    prompt_context: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "char_ngrams": list(self.char_ngrams),
+            "words": self.words,
+            "word_bigrams": self.word_bigrams,
+            "cues": self.cues,
+            "prompt_context": self.prompt_context,
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> FeatureConfig:
+        return cls(
+            tuple(raw["char_ngrams"]),
+            bool(raw["words"]),
+            bool(raw["word_bigrams"]),
+            bool(raw["cues"]),
+            bool(raw["prompt_context"]),
+        )
+
+
+@cache
+def _tokenizer() -> Any:
+    from sudachipy import dictionary
+
+    return dictionary.Dictionary(dict="core").create()
+
+
+@cache
+def _mode() -> Any:
+    from sudachipy import tokenizer
+
+    return tokenizer.Tokenizer.SplitMode.C
+
+
+@cache
+def _cue_patterns() -> dict[str, Any]:
+    from sakimori.detectors.wordlist import WordListDetector
+
+    lists = WordListDetector()._lists
+    return {
+        "request": lists.request,
+        "protective": lists.protective,
+        "refusal": lists.refusal,
+        "compliance": lists.compliance,
+    }
+
+
+_MAX_WORD_CHARS = 20_000  # Sudachi's input limit is in bytes; long texts are tokenised in pieces
+
+
+def _words(text: str) -> list[str]:
+    tokenizer, mode = _tokenizer(), _mode()
+    out: list[str] = []
+    for start in range(0, len(text), _MAX_WORD_CHARS):
+        for m in tokenizer.tokenize(text[start : start + _MAX_WORD_CHARS], mode):
+            if m.part_of_speech()[0] not in _SKIP_POS:
+                form = m.normalized_form()
+                if form.strip():
+                    out.append(form)
+    return out
+
+
+def _text_features(norm: str, config: FeatureConfig, prefix: str, out: set[str]) -> None:
+    for n in config.char_ngrams:
+        for i in range(len(norm) - n + 1):
+            out.add(f"{prefix}c:{norm[i : i + n]}")
+    if config.words:
+        words = _words(norm)
+        out.update(f"{prefix}w:{w}" for w in words)
+        if config.word_bigrams:
+            out.update(f"{prefix}b:{a}|{b}" for a, b in zip(words, words[1:], strict=False))
+
+
+def extract(message: Message, config: FeatureConfig = FeatureConfig()) -> set[str]:
+    """The features of one message (normalised once, via the message's cache)."""
+    norm = message.normalized.text
+    out: set[str] = set()
+    _text_features(norm, config, "", out)
+    if config.cues:
+        for name, pattern in _cue_patterns().items():
+            if pattern.search(norm):
+                out.add(f"q:{name}")
+    if message.role == "assistant":
+        out.add("r:assistant")
+        prompt = message.context_prompt
+        if prompt and config.prompt_context:
+            prompt_norm = normalize(prompt).text
+            context = FeatureConfig(char_ngrams=(2, 3), words=config.words, word_bigrams=False)
+            _text_features(prompt_norm, context, "p:", out)
+            if config.cues:
+                for name in ("request", "protective"):
+                    if _cue_patterns()[name].search(prompt_norm):
+                        out.add(f"p:q:{name}")
+    return out
+
+
+def extract_many(messages: Iterable[Message], config: FeatureConfig = FeatureConfig()) -> list[set[str]]:
+    return [extract(m, config) for m in messages]

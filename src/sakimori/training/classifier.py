@@ -1,0 +1,153 @@
+"""`sakimori train`: reproduce the built-in classifier from the corpus, seeded, and report dev/test metrics.
+
+Recipe: features from `sakimori.features` (the same code the detector runs), vocabulary from the train split
+(features seen in at least `min_df` items), rows binary and L2-normalised, one logistic regression per label
+("unsafe" and S1–S14, liblinear, seeded). The dev split is used for Platt calibration of every label and for the
+per-category thresholds; the test split is only scored. Several designs (feature families and C) can be compared
+on dev with `--compare`; the table goes to docs/model-comparison.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from sakimori.evaluation.datasets import Item
+from sakimori.evaluation.metrics import best_f1_threshold
+from sakimori.evaluation.scoring import Prediction, score_predictions
+from sakimori.features import FeatureConfig, extract
+from sakimori.linear_model import LinearModel
+from sakimori.taxonomy import CATEGORIES
+
+__all__ = ["DESIGNS", "Design", "evaluate_model", "fit_model"]
+
+LABELS = ("unsafe", *CATEGORIES)
+
+
+@dataclass(frozen=True)
+class Design:
+    name: str
+    config: FeatureConfig
+    c: float = 4.0
+    min_df: int = 2
+
+
+DESIGNS: dict[str, Design] = {
+    d.name: d
+    for d in (
+        Design("char-ngrams", FeatureConfig((1, 2, 3), False, False, False, False)),
+        Design("char+words", FeatureConfig((1, 2, 3, 4), True, True, False, False)),
+        Design("char+words+cues+context", FeatureConfig()),
+        Design("char+words+cues+context C=1", FeatureConfig(), c=1.0),
+        Design("char+words+cues+context C=16", FeatureConfig(), c=16.0),
+    )
+}
+DEFAULT_DESIGN = "char+words+cues+context"
+
+
+def _targets(items: Sequence[Item]) -> np.ndarray:
+    y = np.zeros((len(items), len(LABELS)), dtype=bool)
+    for row, item in enumerate(items):
+        y[row, 0] = item.unsafe
+        for code in item.categories:
+            if code in CATEGORIES and item.unsafe:
+                y[row, LABELS.index(code)] = True
+    return y
+
+
+def _matrix(feature_sets: Sequence[set[str]], vocabulary: Mapping[str, int]) -> Any:
+    from scipy import sparse
+
+    rows, cols = [], []
+    for r, features in enumerate(feature_sets):
+        for f in features:
+            j = vocabulary.get(f)
+            if j is not None:
+                rows.append(r)
+                cols.append(j)
+    data = np.ones(len(rows), dtype=np.float32)
+    x = sparse.csr_matrix((data, (rows, cols)), shape=(len(feature_sets), len(vocabulary)))
+    counts = np.asarray(x.sum(axis=1)).ravel()
+    scale = np.where(counts > 0, 1.0 / np.sqrt(np.maximum(counts, 1)), 0.0).astype(np.float32)
+    return sparse.diags(scale) @ x
+
+
+def _platt(margins: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    if y.all() or not y.any():
+        return 1.0, 0.0
+    lr = LogisticRegression(C=1e4, solver="lbfgs").fit(margins.reshape(-1, 1), y)
+    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
+
+
+def fit_model(train: Sequence[Item], dev: Sequence[Item], design: Design, *, seed: int = 13) -> LinearModel:
+    from sklearn.linear_model import LogisticRegression
+
+    began = time.perf_counter()
+    train_features = [extract(i.to_message(), design.config) for i in train]
+    df: dict[str, int] = {}
+    for features in train_features:
+        for f in features:
+            df[f] = df.get(f, 0) + 1
+    vocabulary = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= design.min_df))}
+    x = _matrix(train_features, vocabulary)
+    y = _targets(train)
+    weights = np.zeros((len(vocabulary), len(LABELS)), dtype=np.float32)
+    bias = np.full(len(LABELS), -10.0, dtype=np.float32)
+    for j in range(len(LABELS)):
+        if y[:, j].all() or not y[:, j].any():
+            continue
+        lr = LogisticRegression(C=design.c, solver="liblinear", random_state=seed, max_iter=1000)
+        lr.fit(x, y[:, j])
+        weights[:, j] = lr.coef_[0]
+        bias[j] = lr.intercept_[0]
+    model = LinearModel(vocabulary, weights, bias, LABELS, np.tile([1.0, 0.0], (len(LABELS), 1)), {}, design.config)
+    dev_features = [extract(i.to_message(), design.config) for i in dev]
+    dev_margins = model.margins(dev_features)
+    y_dev = _targets(dev)
+    model.platt = np.array([_platt(dev_margins[:, j], y_dev[:, j]) for j in range(len(LABELS))], dtype=np.float32)
+    probabilities = model.predict_proba(dev_features)
+    thresholds = {}
+    for j, label in enumerate(LABELS):
+        if label in CATEGORIES:
+            threshold, _ = best_f1_threshold(y_dev[:, j].tolist(), probabilities[:, j].tolist())
+            thresholds[label] = float(threshold) if threshold is not None else 0.5
+    model.thresholds = thresholds
+    model.meta = {
+        "design": design.name,
+        "c": design.c,
+        "min_df": design.min_df,
+        "seed": seed,
+        "train_items": len(train),
+        "dev_items": len(dev),
+        "train_sha256": hashlib.sha256("\n".join(sorted(i.id for i in train)).encode()).hexdigest(),
+        "train_seconds": time.perf_counter() - began,
+    }
+    return model
+
+
+def evaluate_model(model: LinearModel, items: Sequence[Item], *, threshold: float = 0.5) -> dict[str, Any]:
+    """Score the model alone (no guard, no word list) with the evaluation harness's metrics."""
+    from sakimori.detectors.classifier import ClassifierDetector
+
+    detector = ClassifierDetector()
+    detector.__dict__["_model"] = model  # use this model object instead of loading a file
+    verdicts = detector.detect([i.to_message() for i in items])
+    predictions = [
+        Prediction(
+            i.id,
+            v.score >= threshold,
+            v.score,
+            v.categories if v.score >= threshold else (),
+            "block" if v.score >= threshold else "allow",
+            v.latency_ms,
+        )
+        for i, v in zip(items, verdicts, strict=True)
+    ]
+    return score_predictions(items, predictions, bootstrap=0)
