@@ -174,7 +174,10 @@ def _cmd_train(args: argparse.Namespace) -> int:
         )
         if name == (args.design if not args.compare else DEFAULT_DESIGN):
             chosen = model
-    header = "| design (dev split) | F1 | F1 prompts | F1 responses | borderline FPR | category macro-F1 | features | train s |"
+    header = (
+        "| design (dev split) | F1 | F1 prompts | F1 responses | borderline FPR | category macro-F1 "
+        "| features | train s |"
+    )
     lines = [header, "|" + "---|" * 8]
     for name, f1, fp, fr, fpr, macro, n, secs in rows:
         lines.append(
@@ -187,9 +190,10 @@ def _cmd_train(args: argparse.Namespace) -> int:
     assert chosen is not None
     test_metrics = evaluate_model(chosen, test)
     o = test_metrics["overall"]
+    over = 100 * (test_metrics["named"]["over_refusal"]["fpr"] or 0)
     print(
-        f"\ntest ({len(test)} items), design {chosen.meta['design']}: F1 {o['f1']:.3f}, precision {o['precision']:.3f}, "
-        f"recall {o['recall']:.3f}, borderline FPR {100 * (test_metrics['named']['over_refusal']['fpr'] or 0):.1f}%"
+        f"\ntest ({len(test)} items), design {chosen.meta['design']}: F1 {o['f1']:.3f}, "
+        f"precision {o['precision']:.3f}, recall {o['recall']:.3f}, borderline FPR {over:.1f}%"
     )
     out = Path(args.out) if args.out else default_model_path()
     chosen.meta["test_f1"] = o["f1"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from sakimori.normalize import normalize
@@ -105,7 +106,7 @@ def _text_features(norm: str, config: FeatureConfig, prefix: str, out: set[str])
         words = _words(norm)
         out.update(f"{prefix}w:{w}" for w in words)
         if config.word_bigrams:
-            out.update(f"{prefix}b:{a}|{b}" for a, b in zip(words, words[1:], strict=False))
+            out.update(f"{prefix}b:{a}|{b}" for a, b in pairwise(words))
 
 
 def extract(message: Message, config: FeatureConfig = FeatureConfig()) -> set[str]:

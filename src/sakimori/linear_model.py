@@ -55,7 +55,8 @@ class LinearModel:
     def predict_proba(self, feature_sets: Sequence[Iterable[str]]) -> np.ndarray:
         """Calibrated probabilities [messages, labels]."""
         z = self.margins(feature_sets) * self.platt[:, 0] + self.platt[:, 1]
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+        probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+        return probabilities
 
     # --- file format ------------------------------------------------------------------------------------------
 
