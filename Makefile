@@ -33,3 +33,7 @@ data: $(STAMP)
 
 data-check: $(STAMP)
 	$(BIN)/sakimori data check
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/bench_guard.py
