@@ -38,7 +38,7 @@ def test_mask_custom_placeholder_and_overlaps() -> None:
     from sakimori.types import Finding
 
     findings = [Finding("PII:phone", 0.9, 2, 8, "x"), Finding("PII:person", 0.5, 5, 10, "x")]
-    assert mask_text("ab12345678cd", findings, policy) == "ab<TEL>cd"
+    assert mask_text("ab12345678cd", findings, policy) == ("ab<TEL>cd", ())
 
 
 def test_block_gives_a_category_refusal() -> None:

@@ -18,7 +18,7 @@ from sakimori.policy import Policy
 from sakimori.taxonomy import display_name
 from sakimori.types import Action, Decision, Finding, Message, Turn
 
-__all__ = ["LLM", "mask_text", "refusal_text", "regenerate", "regenerate_instruction", "safe_answer_text"]
+__all__ = ["LLM", "mask_text", "refusal_text", "regenerate", "regenerate_instruction", "restore", "safe_answer_text"]
 
 LLM = Callable[[list[dict[str, str]]], str]
 """A caller-supplied model: OpenAI-style chat messages in, the answer text out."""
@@ -51,8 +51,35 @@ def regenerate_instruction(policy: Policy) -> str:
     return policy.messages.regenerate_instruction or str(_builtin_messages()["regenerate_instruction"])
 
 
-def mask_text(text: str, findings: Iterable[Finding], policy: Policy) -> str:
-    """Replace each finding's span by its placeholder (`[電話番号]`); overlapping spans merge into one."""
+def _masked(original: str, category: str, policy: Policy, counters: dict[str, dict[str, str]]) -> str:
+    rule = policy.rule_for(category)
+    label = display_name(category)
+    if rule.mask == "char":
+        return "＊" * len(original)
+    if rule.mask == "partial":
+        keep = 4 if len(original) > 4 else 0
+        head = original[: len(original) - keep]
+        return "".join(c if c in "-‐ー－ 　()（）" else "＊" for c in head) + original[len(original) - keep :]
+    if rule.mask == "pseudonym":
+        seen = counters.setdefault(label, {})
+        if original not in seen:
+            seen[original] = f"[{label}_{len(seen) + 1}]"
+        return seen[original]
+    return rule.placeholder or f"[{label}]"
+
+
+def restore(text: str, replacements: Iterable[tuple[str, str]]) -> str:
+    """Put the originals back for pseudonyms (`[電話番号_1]` → 090-…) in, e.g., an LLM's answer."""
+    for pseudonym, original in sorted(replacements, key=lambda r: -len(r[0])):
+        text = text.replace(pseudonym, original)
+    return text
+
+
+def mask_text(text: str, findings: Iterable[Finding], policy: Policy) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """Replace each finding's span as its rule's mask mode says; overlapping spans merge into one.
+
+    Returns the masked text and the pseudonym → original pairs (empty unless a rule uses `pseudonym`).
+    """
     spans = sorted(
         ((f.start, f.end, f.score, f.category) for f in findings if f.start is not None and f.end is not None),
         key=lambda s: (s[0], -s[1]),
@@ -67,13 +94,15 @@ def mask_text(text: str, findings: Iterable[Finding], policy: Policy) -> str:
         else:
             merged.append([start, end, score, category])
     out: list[str] = []
+    counters: dict[str, dict[str, str]] = {}
     pos = 0
     for start, end, _, category in merged:
         out.append(text[pos:start])
-        out.append(policy.rule_for(category).placeholder or f"[{display_name(category)}]")
+        out.append(_masked(text[start:end], category, policy, counters))
         pos = end
     out.append(text[pos:])
-    return "".join(out)
+    pairs = tuple((pseudonym, original) for table in counters.values() for original, pseudonym in table.items())
+    return "".join(out), pairs
 
 
 def _chat(history: Sequence[Turn], instruction: str) -> list[dict[str, str]]:

@@ -69,13 +69,16 @@ def decide(message: Message, verdicts: Sequence[Verdict], policy: Policy) -> Dec
     if failed and policy.on_error is Action.WARN and action is Action.ALLOW:
         action = Action.WARN
 
+    replacements: tuple[tuple[str, str], ...] = ()
     if action is Action.SAFE_ANSWER:
         text = safe_answer_text(policy)
     elif action in (Action.BLOCK, Action.REGENERATE):
         text = refusal_text([c for c in categories if policy.rule_for(c).action.rank >= Action.REGENERATE.rank], policy)
     elif action is Action.MASK:
         to_mask = [f for f in crossing if policy.rule_for(f.category).action is Action.MASK]
-        text = mask_text(message.text, to_mask, policy)
+        text, replacements = mask_text(message.text, to_mask, policy)
     else:
         text = message.text
-    return Decision(action, text, severity, score, categories, findings, tuple(verdicts), message, error)
+    return Decision(
+        action, text, severity, score, categories, findings, tuple(verdicts), message, error, replacements=replacements
+    )

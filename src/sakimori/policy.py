@@ -45,13 +45,22 @@ class DetectorSpec:
     when: str = "always"
 
 
+MASK_MODES = ("placeholder", "char", "partial", "pseudonym")
+
+
 @dataclass(frozen=True)
 class CategoryRule:
-    """A finding of this category at or above `threshold` triggers `action`. `placeholder` is used by masking."""
+    """A finding of this category at or above `threshold` triggers `action`.
+
+    Masking uses `mask`: `placeholder` ([電話番号], or `placeholder` if set), `char` (＊ for every character),
+    `partial` (keep the last 4 characters), or `pseudonym` ([電話番号_1], reversible with the decision's
+    `replacements`, so an LLM's answer can be restored for the user).
+    """
 
     threshold: float = 0.5
     action: Action = Action.BLOCK
     placeholder: str | None = None
+    mask: str = "placeholder"
 
 
 @dataclass(frozen=True)
@@ -153,12 +162,19 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     return tuple(_text(v, f"{where}[{i}]") for i, v in enumerate(value))
 
 
+def _mask_mode(value: Any, where: str) -> str:
+    if value not in MASK_MODES:
+        raise _fail(where, f"unknown mask mode {value!r}; modes: {', '.join(MASK_MODES)}")
+    return str(value)
+
+
 def _rule(value: Any, where: str, base: CategoryRule) -> CategoryRule:
-    spec = _check_keys(value, {"threshold", "action", "placeholder"}, where)
+    spec = _check_keys(value, {"threshold", "action", "placeholder", "mask"}, where)
     return CategoryRule(
         threshold=_number(spec["threshold"], f"{where}.threshold") if "threshold" in spec else base.threshold,
         action=_action(spec["action"], f"{where}.action") if "action" in spec else base.action,
         placeholder=_text(spec["placeholder"], f"{where}.placeholder") if "placeholder" in spec else None,
+        mask=_mask_mode(spec["mask"], f"{where}.mask") if "mask" in spec else base.mask,
     )
 
 
@@ -181,7 +197,7 @@ def _detectors(value: Any, where: str) -> tuple[DetectorSpec, ...]:
     return tuple(specs)
 
 
-_CUSTOM_KEYS = {"name", "description", "examples", "terms", "threshold", "action", "placeholder"}
+_CUSTOM_KEYS = {"name", "description", "examples", "terms", "threshold", "action", "placeholder", "mask"}
 
 
 def _categories(value: Any, where: str) -> tuple[CategoryRule, dict[str, CategoryRule], tuple[Category, ...]]:
@@ -202,7 +218,7 @@ def _categories(value: Any, where: str) -> tuple[CategoryRule, dict[str, Categor
         spec = _check_keys(spec, _CUSTOM_KEYS, here)
         if "name" not in spec or "description" not in spec:
             raise _fail(here, "a user category needs 'name' and 'description' (in plain language)")
-        rule_part = {k: spec[k] for k in ("threshold", "action", "placeholder") if k in spec}
+        rule_part = {k: spec[k] for k in ("threshold", "action", "placeholder", "mask") if k in spec}
         rules[code] = _rule(rule_part, here, default)
         custom.append(
             Category(
@@ -219,14 +235,23 @@ def _categories(value: Any, where: str) -> tuple[CategoryRule, dict[str, Categor
 
 
 def _pii(value: Any, where: str) -> dict[str, CategoryRule]:
-    spec = _check_keys(value, {"action", "threshold", "types", "placeholders"}, where)
-    base = _rule({k: spec[k] for k in ("action", "threshold") if k in spec}, where, CategoryRule(action=Action.MASK))
+    spec = _check_keys(value, {"action", "threshold", "types", "placeholders", "mode", "modes"}, where)
+    base_spec = {k: spec[k] for k in ("action", "threshold") if k in spec}
+    if "mode" in spec:
+        base_spec["mask"] = spec["mode"]
+    base = _rule(base_spec, where, CategoryRule(action=Action.MASK))
+    modes = _check_keys(spec.get("modes", {}), set(PII_TYPES), f"{where}.modes")
+    for t, mode in modes.items():
+        _mask_mode(mode, f"{where}.modes.{t}")
     types = _strings(spec["types"], f"{where}.types") if "types" in spec else tuple(PII_TYPES)
     for t in types:
         if t not in PII_TYPES:
             raise _fail(f"{where}.types", f"unknown PII type {t!r}; types: {', '.join(PII_TYPES)}")
     placeholders = _check_keys(spec.get("placeholders", {}), set(PII_TYPES), f"{where}.placeholders")
-    return {f"{PII_PREFIX}{t}": CategoryRule(base.threshold, base.action, placeholders.get(t)) for t in types}
+    return {
+        f"{PII_PREFIX}{t}": CategoryRule(base.threshold, base.action, placeholders.get(t), modes.get(t, base.mask))
+        for t in types
+    }
 
 
 def _messages(value: Any, where: str) -> Messages:

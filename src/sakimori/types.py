@@ -157,6 +157,8 @@ class Decision:
     message: Message
     error: str | None = None
     regenerations: int = field(default=0)
+    replacements: tuple[tuple[str, str], ...] = ()
+    """Pseudonym → original pairs when a rule masks with `pseudonym` (see `sakimori.actions.restore`)."""
 
     @property
     def unsafe(self) -> bool:

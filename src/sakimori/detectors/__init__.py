@@ -35,6 +35,7 @@ ENTRY_POINT_GROUP = "sakimori.detectors"
 
 BUILTIN: dict[str, str] = {
     "classifier": "sakimori.detectors.classifier:ClassifierDetector",
+    "pii": "sakimori.detectors.pii:PiiDetector",
     "wordlist": "sakimori.detectors.wordlist:WordListDetector",
 }
 """Built-in detectors by name → "module:attribute", imported only when asked for."""

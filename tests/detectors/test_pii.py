@@ -1,0 +1,158 @@
+"""PII recognizers, span tables: Japanese positives, negatives, embedded in sentences, full-width and kanji digits."""
+
+from __future__ import annotations
+
+import pytest
+
+from sakimori import Action, Guard, Message, load_policy
+from sakimori.actions import restore
+from sakimori.detectors.pii import PiiDetector
+from sakimori.pii import pii_view, scan
+from sakimori.pii.checksums import (
+    corporate_number_check_digit,
+    is_corporate_number,
+    is_luhn,
+    is_my_number,
+    my_number_check_digit,
+)
+
+POSITIVES = [
+    # (text, type, exact original substring)
+    ("山田太郎さんの電話番号は090-0000-3333です", "phone", "090-0000-3333"),
+    ("携帯：０９０−００００−１２３４", "phone", "０９０−００００−１２３４"),
+    ("連絡先は〇九〇ー〇〇〇〇ー五六七八まで", "phone", "〇九〇ー〇〇〇〇ー五六七八"),
+    ("TEL 03(0000)5678", "phone", "03(0000)5678"),
+    ("(06)0000-1234にかけて", "phone", "(06)0000-1234"),
+    ("+81-90-0000-1234 に連絡", "phone", "+81-90-0000-1234"),
+    ("フリーダイヤル0120-000-111", "phone", "0120-000-111"),
+    ("IP電話 050-0000-7777", "phone", "050-0000-7777"),
+    ("電話09000001234", "phone", "09000001234"),
+    ("マイナンバーは1234 5678 9018です", "my_number", "1234 5678 9018"),
+    ("個人番号:123456789018", "my_number", "123456789018"),
+    ("法人番号 7000012050002 の会社", "corporate_number", "7000012050002"),
+    ("カード番号は4111-1111-1111-1111", "credit_card", "4111-1111-1111-1111"),
+    ("JCB 3530 1113 3330 0000", "credit_card", "3530 1113 3330 0000"),
+    ("AMEX 378282246310005", "credit_card", "378282246310005"),
+    ("メール taro.yamada@example.com まで", "email", "taro.yamada@example.com"),
+    ("ｈａｎａｋｏ＠ｅｘａｍｐｌｅ．ｊｐに送って", "email", "ｈａｎａｋｏ＠ｅｘａｍｐｌｅ．ｊｐ"),
+    ("〒100-0001 東京都", "postal_code", "〒100-0001"),
+    ("郵便番号は530-0001です", "postal_code", "530-0001"),
+    ("住所は東京都渋谷区神南1丁目2-3 架空ハイツ101号室です", "address", "東京都渋谷区神南1丁目2-3 架空ハイツ101号室"),
+    ("架空県架空市架空町1-2-3に住んでいる", "address", "架空県架空市架空町1-2-3"),
+    ("神奈川県横浜市港北区日吉本町4丁目5番6号", "address", "神奈川県横浜市港北区日吉本町4丁目5番6号"),
+    ("振込先：架空銀行 本店 普通 1234567", "bank_account", "架空銀行 本店 普通 1234567"),
+    ("口座番号 7654321", "bank_account", "口座番号 7654321"),
+    ("運転免許証の番号は123456789012です", "drivers_license", "123456789012"),
+    ("パスポート番号 TK0000000", "passport", "TK0000000"),
+    ("基礎年金番号は0000-000000", "pension_number", "0000-000000"),
+    ("保険証の記号 12 番号 345", "health_insurance", "記号 12 番号 345"),
+    ("接続元IPは203.0.113.7でした", "ip_address", "203.0.113.7"),
+    ("サーバのアドレス 2001:db8::1", "ip_address", "2001:db8::1"),
+    ("生年月日：昭和60年1月2日", "birth_date", "昭和60年1月2日"),
+    ("誕生日は1990/04/01です", "birth_date", "1990/04/01"),
+    ("佐藤花子様宛てに", "person", "佐藤花子"),
+    ("担当の高橋です", "person", "高橋"),
+    ("田中くんが来た", "person", "田中"),
+]
+
+NEGATIVES = [
+    "注文番号 0312345678 の商品",  # a number in an order context is not a phone
+    "商品コード090-0000-3333",
+    "内線 0312345678",
+    "123456789012は適当な数字",  # fails the My Number checksum
+    "4111-1111-1111-1112",  # fails Luhn
+    "ISBN 978-4-00-000000-0",
+    "バージョン1.2.3.4に更新",
+    "一人で三月に京都へ",
+    "2024年の予定",  # a date without birth context
+    "東京都に住んでいます",  # a prefecture is not an address
+    "今日は晴れです",
+    "電話で話そう",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), POSITIVES)
+def test_positive(text: str, kind: str, expected: str) -> None:
+    found = [m for m in scan(text) if m.type == kind and m.score >= 0.5]
+    assert found, scan(text)
+    assert text[found[0].start : found[0].end] == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_negative(text: str) -> None:
+    confident = [m for m in scan(text) if m.score >= 0.5]
+    assert not confident, confident
+
+
+def test_view_keeps_offsets_and_reads_digits() -> None:
+    for text in ("０９０ー一二三四ー５６７８", "〇九〇の人", "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ"):
+        assert len(pii_view(text)) == len(text)
+    assert pii_view("〇九〇ー一二三四ー五六七八") == "090-1234-5678"
+    assert pii_view("一人") == "一人"
+
+
+def test_checksums() -> None:
+    assert is_corporate_number("7000012050002") and not is_corporate_number("7000012050003")
+    assert corporate_number_check_digit("000012050002") == 7
+    assert is_my_number("123456789018") and not is_my_number("123456789012")
+    assert my_number_check_digit("12345678901") == 8
+    assert is_luhn("4111111111111111") and not is_luhn("4111111111111112")
+
+
+def test_detector_types_filter_and_bad_type() -> None:
+    (verdict,) = PiiDetector(types=("email",)).detect([Message("電話 090-0000-1111 メール a@example.com")])
+    assert [f.category for f in verdict.findings] == ["PII:email"]
+    with pytest.raises(ValueError, match="unknown PII type"):
+        PiiDetector(types=("shoe_size",))
+
+
+def guard(mask: str = "placeholder", **pii: object) -> Guard:
+    return Guard.from_policy({"detectors": ["pii"], "pii": {"action": "mask", "mode": mask, **pii}})
+
+
+def test_issue_example_masking() -> None:
+    decision = guard().check("山田太郎さんの電話番号は090-0000-3333です")
+    assert decision.action is Action.MASK and not decision.unsafe
+    assert decision.text == "[人名]さんの電話番号は[電話番号]です"
+    assert {(f.category, f.start, f.end) for f in decision.findings} == {("PII:person", 0, 4), ("PII:phone", 12, 25)}
+
+
+def test_mask_modes() -> None:
+    text = "電話は090-0000-3333です"
+    assert guard("char").check(text).text == "電話は＊＊＊＊＊＊＊＊＊＊＊＊＊です"
+    assert guard("partial").check(text).text == "電話は＊＊＊-＊＊＊＊-3333です"
+    per_type = guard(modes={"phone": "partial"}).check("佐藤様 090-0000-3333")
+    assert per_type.text == "[人名]様 ＊＊＊-＊＊＊＊-3333"
+
+
+def test_pseudonyms_are_reversible() -> None:
+    text = "佐藤様と鈴木様、佐藤様の番号は090-0000-3333"
+    decision = guard("pseudonym").check(text)
+    assert decision.text == "[人名_1]様と[人名_2]様、[人名_1]様の番号は[電話番号_1]"
+    answer = "[人名_1]様には[電話番号_1]へ折り返します。"
+    assert restore(answer, decision.replacements) == "佐藤様には090-0000-3333へ折り返します。"
+
+
+def test_pii_can_be_blocked_and_then_is_unsafe() -> None:
+    decision = Guard.from_policy({"detectors": ["pii"], "pii": {"action": "block", "types": ["my_number"]}}).check(
+        "マイナンバーは123456789018"
+    )
+    assert decision.action is Action.BLOCK and decision.unsafe
+
+
+def test_bad_mask_policy() -> None:
+    from sakimori import PolicyError
+
+    with pytest.raises(PolicyError, match="unknown mask mode"):
+        load_policy({"pii": {"mode": "blur"}})
+    with pytest.raises(PolicyError, match="unknown mask mode"):
+        load_policy({"pii": {"modes": {"phone": "blur"}}})
+
+
+def test_megabyte_document_is_scanned() -> None:
+    line = "架空商事の山田太郎さん（090-0000-1234、taro@example.com）に〒100-0001 東京都千代田区千代田1-1で会った。"
+    text = line * (1_050_000 // len(line.encode()) + 1)
+    assert len(text.encode()) > 1_000_000
+    (verdict,) = PiiDetector().detect([Message(text)])
+    phones = [f for f in verdict.findings if f.category == "PII:phone"]
+    assert len(phones) == text.count("090-0000-1234")
