@@ -161,3 +161,18 @@ def test_missing_or_broken_model_fails_closed(tmp_path: Path) -> None:
 def test_evaluate_model_reports_metrics(model_path: Path) -> None:
     metrics = evaluate_model(LinearModel.load(model_path), items("e"))
     assert metrics["overall"]["f1"] >= 0.9 and metrics["n"] == len(items("e"))
+
+
+def test_vector_table_round_trip(model_path: Path, tmp_path: Path) -> None:
+    model = LinearModel.load(model_path)
+    model.vector_index = {"爆弾": 0, "天気": 1}
+    model.vectors = np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
+    model.dense_weights = np.full((2, len(model.labels)), 0.5, dtype=np.float32)
+    feats = [extract(Message("爆弾の話")), extract(Message("今日の天気")), extract(Message("x"))]
+    dense = model.dense_features(feats)
+    assert dense is not None and dense[0, 0] > 0 and dense[1, 1] > 0 and not dense[2].any()
+    plain = LinearModel.load(model_path).margins(feats)
+    np.testing.assert_allclose(model.margins(feats)[2], plain[2], atol=1e-6)  # no known word: no dense part
+    model.save(tmp_path / "v.npz", half=False)
+    again = LinearModel.load(tmp_path / "v.npz")
+    np.testing.assert_allclose(again.predict_proba(feats), model.predict_proba(feats), atol=1e-6)

@@ -140,13 +140,16 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+DEFAULT_TRAIN_DESIGN = "char+words+cues+context"
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from sakimori.corpus import shipped_corpus_dir
     from sakimori.detectors.classifier import default_model_path
     from sakimori.evaluation.datasets import load_dataset
-    from sakimori.training.classifier import DEFAULT_DESIGN, DESIGNS, evaluate_model, fit_model
+    from sakimori.training.classifier import DESIGNS, evaluate_model, fit_model
 
     corpus = Path(args.corpus) if args.corpus else shipped_corpus_dir()
     train, dev, test = (list(load_dataset(corpus / f"{n}.jsonl")) for n in ("train", "dev", "test"))
@@ -172,7 +175,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
                 model.meta["train_seconds"],
             )
         )
-        if name == (args.design if not args.compare else DEFAULT_DESIGN):
+        if name == args.design:
             chosen = model
     header = (
         "| design (dev split) | F1 | F1 prompts | F1 responses | borderline FPR | category macro-F1 "
@@ -187,7 +190,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
     print("\n".join(lines))
     if args.compare and args.table:
         Path(args.table).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert chosen is not None
+    if chosen is None:
+        raise InvalidInputError(f"--design {args.design!r} is not among the trained designs")
     test_metrics = evaluate_model(chosen, test)
     o = test_metrics["overall"]
     over = 100 * (test_metrics["named"]["over_refusal"]["fpr"] or 0)
@@ -333,7 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tr.add_argument("--corpus", metavar="DIR", help="folder with train/dev/test.jsonl (default: shipped corpus)")
     tr.add_argument("--out", metavar="FILE.npz", help="where to save (default: the model shipped in the package)")
-    tr.add_argument("--design", default="char+words+cues+context", help="feature design (see --compare)")
+    tr.add_argument("--design", default=DEFAULT_TRAIN_DESIGN, help="the design to save (see --compare)")
     tr.add_argument("--compare", action="store_true", help="train every design and print the dev comparison")
     tr.add_argument("--table", metavar="FILE.md", help="with --compare, also write the table to this file")
     tr.add_argument("--seed", type=int, default=13)

@@ -30,6 +30,25 @@ class LinearModel:
     thresholds: Mapping[str, float]
     config: FeatureConfig = field(default_factory=FeatureConfig)
     meta: dict[str, Any] = field(default_factory=dict)
+    # Optional dense part: the mean pretrained vector of the message's words (a table distilled from ja-ginza for
+    # the training vocabulary), L2-normalised, times `vector_weight`, times `dense_weights` [dims, labels].
+    vector_index: dict[str, int] | None = None
+    vectors: np.ndarray | None = None
+    dense_weights: np.ndarray | None = None
+    vector_weight: float = 0.5
+
+    def dense_features(self, feature_sets: Sequence[Iterable[str]]) -> np.ndarray | None:
+        """[messages, dims] mean word vectors (zeros when no word is in the table), or None without vectors."""
+        if self.vector_index is None or self.vectors is None:
+            return None
+        out = np.zeros((len(feature_sets), self.vectors.shape[1]), dtype=np.float32)
+        lookup = self.vector_index.get
+        for r, features in enumerate(feature_sets):
+            rows = [i for i in (lookup(f[2:]) for f in features if f.startswith("w:")) if i is not None]
+            if rows:
+                mean = self.vectors[rows].mean(axis=0)
+                out[r] = mean / (np.linalg.norm(mean) + 1e-9) * self.vector_weight
+        return out
 
     def margins(self, feature_sets: Sequence[Iterable[str]]) -> np.ndarray:
         """Raw margins [messages, labels]."""
@@ -41,6 +60,9 @@ class LinearModel:
             indices.extend(found)
             counts.append(len(found))
         out = np.tile(self.bias, (len(counts), 1)).astype(np.float32)
+        dense = self.dense_features(feature_sets)
+        if dense is not None and self.dense_weights is not None:
+            out += dense @ self.dense_weights
         if not indices:
             return out
         rows = self.weights[np.asarray(indices, dtype=np.int64)]
@@ -72,15 +94,21 @@ class LinearModel:
         }
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
+        arrays: dict[str, np.ndarray] = {
+            "vocabulary": np.frombuffer(blob, dtype=np.uint8),
+            "weights": self.weights.astype(np.float16 if half else np.float32),
+            "bias": self.bias.astype(np.float32),
+            "platt": self.platt.astype(np.float32),
+        }
+        if self.vector_index is not None and self.vectors is not None and self.dense_weights is not None:
+            words = sorted(self.vector_index, key=self.vector_index.__getitem__)
+            arrays["vector_words"] = np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8)
+            arrays["vectors"] = self.vectors.astype(np.float16 if half else np.float32)
+            arrays["dense_weights"] = self.dense_weights.astype(np.float32)
+            meta["vector_weight"] = self.vector_weight
+        arrays["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
         with target.open("wb") as handle:
-            np.savez_compressed(
-                handle,
-                vocabulary=np.frombuffer(blob, dtype=np.uint8),
-                weights=self.weights.astype(np.float16 if half else np.float32),
-                bias=self.bias.astype(np.float32),
-                platt=self.platt.astype(np.float32),
-                meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
-            )
+            np.savez_compressed(handle, **arrays)  # type: ignore[arg-type]
 
     @classmethod
     def load(cls, path: str | Path) -> LinearModel:
@@ -89,6 +117,12 @@ class LinearModel:
             meta = json.loads(data["meta"].tobytes().decode("utf-8"))
             weights = data["weights"].astype(np.float32)
             bias, platt = data["bias"], data["platt"]
+            vector_index = vectors = dense_weights = None
+            if "vectors" in data.files:
+                vector_words = data["vector_words"].tobytes().decode("utf-8").split("\n")
+                vector_index = {w: i for i, w in enumerate(vector_words)}
+                vectors = data["vectors"].astype(np.float32)
+                dense_weights = data["dense_weights"]
         if len(words) != weights.shape[0]:
             raise ValueError(f"model file {path} is inconsistent: {len(words)} words, {weights.shape[0]} rows")
         labels = tuple(meta.pop("labels"))
@@ -100,5 +134,9 @@ class LinearModel:
             platt=platt,
             thresholds=meta.pop("thresholds"),
             config=FeatureConfig.from_dict(meta.pop("config")),
+            vector_index=vector_index,
+            vectors=vectors,
+            dense_weights=dense_weights,
+            vector_weight=float(meta.pop("vector_weight", 0.5)),
             meta=meta,
         )

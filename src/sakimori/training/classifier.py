@@ -13,6 +13,7 @@ import hashlib
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -31,10 +32,13 @@ LABELS = ("unsafe", *CATEGORIES)
 
 @dataclass(frozen=True)
 class Design:
+    """A model design. `vectors`: add mean ja-ginza word vectors (a table distilled for the train vocabulary)."""
+
     name: str
     config: FeatureConfig
     c: float = 4.0
     min_df: int = 2
+    vectors: bool = False
 
 
 DESIGNS: dict[str, Design] = {
@@ -45,6 +49,7 @@ DESIGNS: dict[str, Design] = {
         Design("char+words+cues+context", FeatureConfig()),
         Design("char+words+cues+context C=1", FeatureConfig(), c=1.0),
         Design("char+words+cues+context C=16", FeatureConfig(), c=16.0),
+        Design("char+words+cues+context+ja-ginza vectors", FeatureConfig(), vectors=True),
     )
 }
 DEFAULT_DESIGN = "char+words+cues+context"
@@ -77,6 +82,26 @@ def _matrix(feature_sets: Sequence[set[str]], vocabulary: Mapping[str, int]) -> 
     return sparse.diags(scale) @ x
 
 
+def load_ginza_vectors() -> tuple[Any, float]:
+    """ja-ginza's word vectors (training time only; `pip install ja-ginza`) and the seconds they took to load."""
+    began = time.perf_counter()
+    try:
+        import ja_ginza
+        from spacy.vocab import Vocab
+    except ImportError as exc:
+        raise RuntimeError("the vectors design needs ja-ginza: pip install ja-ginza==5.2.0") from exc
+    vocab = Vocab().from_disk(Path(ja_ginza.__file__).parent / f"ja_ginza-{ja_ginza.__version__}" / "vocab")
+    return vocab, time.perf_counter() - began
+
+
+def _vector_table(vocabulary: Mapping[str, int]) -> tuple[dict[str, int], np.ndarray, float]:
+    """Distil the vectors of the training vocabulary's words, so inference needs neither spaCy nor 2.7 s."""
+    vocab, seconds = load_ginza_vectors()
+    words = sorted(f[2:] for f in vocabulary if f.startswith("w:") and vocab.has_vector(f[2:]))
+    table = np.stack([vocab.get_vector(w) for w in words]).astype(np.float32) if words else np.zeros((0, 300))
+    return {w: i for i, w in enumerate(words)}, table, seconds
+
+
 def _platt(margins: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     from sklearn.linear_model import LogisticRegression
 
@@ -98,16 +123,32 @@ def fit_model(train: Sequence[Item], dev: Sequence[Item], design: Design, *, see
     vocabulary = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= design.min_df))}
     x = _matrix(train_features, vocabulary)
     y = _targets(train)
-    weights = np.zeros((len(vocabulary), len(LABELS)), dtype=np.float32)
-    bias = np.full(len(LABELS), -10.0, dtype=np.float32)
+    model = LinearModel(
+        vocabulary,
+        np.zeros((len(vocabulary), len(LABELS)), dtype=np.float32),
+        np.full(len(LABELS), -10.0, dtype=np.float32),
+        LABELS,
+        np.tile([1.0, 0.0], (len(LABELS), 1)),
+        {},
+        design.config,
+    )
+    vector_seconds = None
+    if design.vectors:
+        from scipy import sparse
+
+        model.vector_index, model.vectors, vector_seconds = _vector_table(vocabulary)
+        dense = model.dense_features(train_features)
+        x = sparse.hstack([x, sparse.csr_matrix(dense)]).tocsr()
+        model.dense_weights = np.zeros((model.vectors.shape[1], len(LABELS)), dtype=np.float32)
     for j in range(len(LABELS)):
         if y[:, j].all() or not y[:, j].any():
             continue
         lr = LogisticRegression(C=design.c, solver="liblinear", random_state=seed, max_iter=1000)
         lr.fit(x, y[:, j])
-        weights[:, j] = lr.coef_[0]
-        bias[j] = lr.intercept_[0]
-    model = LinearModel(vocabulary, weights, bias, LABELS, np.tile([1.0, 0.0], (len(LABELS), 1)), {}, design.config)
+        model.weights[:, j] = lr.coef_[0][: len(vocabulary)]
+        if model.dense_weights is not None:
+            model.dense_weights[:, j] = lr.coef_[0][len(vocabulary) :]
+        model.bias[j] = lr.intercept_[0]
     dev_features = [extract(i.to_message(), design.config) for i in dev]
     dev_margins = model.margins(dev_features)
     y_dev = _targets(dev)
@@ -128,6 +169,9 @@ def fit_model(train: Sequence[Item], dev: Sequence[Item], design: Design, *, see
         "dev_items": len(dev),
         "train_sha256": hashlib.sha256("\n".join(sorted(i.id for i in train)).encode()).hexdigest(),
         "train_seconds": time.perf_counter() - began,
+        "vectors": bool(design.vectors),
+        "vector_words": len(model.vector_index or {}),
+        "ginza_load_seconds": vector_seconds,
     }
     return model
 
