@@ -176,3 +176,11 @@ def test_vector_table_round_trip(model_path: Path, tmp_path: Path) -> None:
     model.save(tmp_path / "v.npz", half=False)
     again = LinearModel.load(tmp_path / "v.npz")
     np.testing.assert_allclose(again.predict_proba(feats), model.predict_proba(feats), atol=1e-6)
+
+
+def test_features_with_newlines_survive_the_file(model_path: Path, tmp_path: Path) -> None:
+    model = LinearModel.load(model_path)
+    model.vocabulary["c:\n改"] = len(model.vocabulary)
+    model.weights = np.vstack([model.weights, np.ones((1, len(model.labels)), dtype=np.float32)])
+    model.save(tmp_path / "nl.npz")
+    assert LinearModel.load(tmp_path / "nl.npz").vocabulary["c:\n改"] == len(model.vocabulary) - 1

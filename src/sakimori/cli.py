@@ -173,19 +173,20 @@ def _cmd_train(args: argparse.Namespace) -> int:
                 m["categories"]["macro_f1"],
                 len(model.vocabulary),
                 model.meta["train_seconds"],
+                m["single_check_us_p50"],
             )
         )
         if name == args.design:
             chosen = model
     header = (
         "| design (dev split) | F1 | F1 prompts | F1 responses | borderline FPR | category macro-F1 "
-        "| features | train s |"
+        "| features | train s | µs/check p50 |"
     )
-    lines = [header, "|" + "---|" * 8]
-    for name, f1, fp, fr, fpr, macro, n, secs in rows:
+    lines = [header, "|" + "---|" * 9]
+    for name, f1, fp, fr, fpr, macro, n, secs, us in rows:
         lines.append(
             f"| {name} | {f1:.3f} | {fp:.3f} | {fr or 0:.3f} | {100 * (fpr or 0):.1f}% | {macro or 0:.3f} "
-            f"| {n:,} | {secs:.1f} |"
+            f"| {n:,} | {secs:.1f} | {us:.0f} |"
         )
     print("\n".join(lines))
     if args.compare and args.table:

@@ -57,10 +57,21 @@ class FeatureConfig:
 
 
 @cache
-def _tokenizer() -> Any:
+def _dictionary() -> Any:
     from sudachipy import dictionary
 
-    return dictionary.Dictionary(dict="core").create()
+    return dictionary.Dictionary(dict="core")
+
+
+@cache
+def _tokenizer() -> Any:
+    return _dictionary().create()
+
+
+@cache
+def _skip() -> Any:
+    """A Sudachi POS matcher for function words and symbols (ids, not tuples: much cheaper per token)."""
+    return _dictionary().pos_matcher(lambda pos: pos[0] in _SKIP_POS)
 
 
 @cache
@@ -87,26 +98,26 @@ _MAX_WORD_CHARS = 20_000  # Sudachi's input limit is in bytes; long texts are to
 
 
 def _words(text: str) -> list[str]:
-    tokenizer, mode = _tokenizer(), _mode()
+    tokenizer, mode, skip = _tokenizer(), _mode(), _skip()
     out: list[str] = []
     for start in range(0, len(text), _MAX_WORD_CHARS):
-        for m in tokenizer.tokenize(text[start : start + _MAX_WORD_CHARS], mode):
-            if m.part_of_speech()[0] not in _SKIP_POS:
-                form = m.normalized_form()
-                if form.strip():
-                    out.append(form)
-    return out
+        out.extend(
+            m.normalized_form() for m in tokenizer.tokenize(text[start : start + _MAX_WORD_CHARS], mode) if not skip(m)
+        )
+    return [w for w in out if w.strip()]
 
 
 def _text_features(norm: str, config: FeatureConfig, prefix: str, out: set[str]) -> None:
+    char = prefix + "c:"
     for n in config.char_ngrams:
-        for i in range(len(norm) - n + 1):
-            out.add(f"{prefix}c:{norm[i : i + n]}")
+        out.update([char + norm[i : i + n] for i in range(len(norm) - n + 1)])
     if config.words:
         words = _words(norm)
-        out.update(f"{prefix}w:{w}" for w in words)
+        word = prefix + "w:"
+        out.update([word + w for w in words])
         if config.word_bigrams:
-            out.update(f"{prefix}b:{a}|{b}" for a, b in pairwise(words))
+            bigram = prefix + "b:"
+            out.update([bigram + a + "|" + b for a, b in pairwise(words)])
 
 
 def extract(message: Message, config: FeatureConfig = FeatureConfig()) -> set[str]:

@@ -19,6 +19,8 @@ from sakimori.features import FeatureConfig
 
 __all__ = ["LinearModel"]
 
+_SEP = "\x00"  # separates words in the file; normalisation removes NUL, so no feature contains it
+
 
 @dataclass
 class LinearModel:
@@ -51,32 +53,28 @@ class LinearModel:
         return out
 
     def margins(self, feature_sets: Sequence[Iterable[str]]) -> np.ndarray:
-        """Raw margins [messages, labels]."""
+        """Raw margins [messages, labels]; a message's margin does not depend on the batch it is in."""
+        if not feature_sets:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        return np.stack([self._margin_one(features) for features in feature_sets])
+
+    def _margin_one(self, features: Iterable[str]) -> np.ndarray:
+        """The single-message path: the same arithmetic without the batch bookkeeping (the latency path)."""
         lookup = self.vocabulary.get
-        indices: list[int] = []
-        counts: list[int] = []
-        for features in feature_sets:
-            found = [i for i in map(lookup, features) if i is not None]
-            indices.extend(found)
-            counts.append(len(found))
-        out = np.tile(self.bias, (len(counts), 1)).astype(np.float32)
-        dense = self.dense_features(feature_sets)
-        if dense is not None and self.dense_weights is not None:
-            out += dense @ self.dense_weights
-        if not indices:
-            return out
-        rows = self.weights[np.asarray(indices, dtype=np.int64)]
-        ends = np.cumsum(counts)
-        starts = ends - np.asarray(counts)
-        nonempty = np.asarray(counts) > 0
-        sums = np.add.reduceat(rows, starts[nonempty], axis=0)
-        scale = 1.0 / np.sqrt(np.asarray(counts, dtype=np.float32)[nonempty])
-        out[nonempty] += sums * scale[:, None]
+        found = [i for i in map(lookup, features) if i is not None]
+        out = self.bias.astype(np.float32)
+        if found:
+            out = out + self.weights[found].sum(axis=0) * np.float32(1.0 / np.sqrt(len(found)))
+        if self.dense_weights is not None:
+            dense = self.dense_features([list(features) if not isinstance(features, set | list) else features])
+            if dense is not None:
+                out = out + dense[0] @ self.dense_weights
         return out
 
     def predict_proba(self, feature_sets: Sequence[Iterable[str]]) -> np.ndarray:
         """Calibrated probabilities [messages, labels]."""
-        z = self.margins(feature_sets) * self.platt[:, 0] + self.platt[:, 1]
+        margins = self._margin_one(feature_sets[0])[None, :] if len(feature_sets) == 1 else self.margins(feature_sets)
+        z = margins * self.platt[:, 0] + self.platt[:, 1]
         probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
         return probabilities
 
@@ -85,7 +83,9 @@ class LinearModel:
     def save(self, path: str | Path, *, half: bool = True) -> None:
         """Write the `.npz`; weights in float16 by default (halves the file, scores change by < 1e-3)."""
         words = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        blob = "\n".join(words).encode("utf-8")
+        if any(_SEP in w for w in words):
+            raise ValueError("a feature contains NUL, which the model file uses as its separator")
+        blob = _SEP.join(words).encode("utf-8")
         meta = {
             "labels": list(self.labels),
             "thresholds": dict(self.thresholds),
@@ -102,7 +102,7 @@ class LinearModel:
         }
         if self.vector_index is not None and self.vectors is not None and self.dense_weights is not None:
             words = sorted(self.vector_index, key=self.vector_index.__getitem__)
-            arrays["vector_words"] = np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8)
+            arrays["vector_words"] = np.frombuffer(_SEP.join(words).encode("utf-8"), dtype=np.uint8)
             arrays["vectors"] = self.vectors.astype(np.float16 if half else np.float32)
             arrays["dense_weights"] = self.dense_weights.astype(np.float32)
             meta["vector_weight"] = self.vector_weight
@@ -113,13 +113,13 @@ class LinearModel:
     @classmethod
     def load(cls, path: str | Path) -> LinearModel:
         with np.load(Path(path), allow_pickle=False) as data:
-            words = data["vocabulary"].tobytes().decode("utf-8").split("\n")
+            words = data["vocabulary"].tobytes().decode("utf-8").split(_SEP)
             meta = json.loads(data["meta"].tobytes().decode("utf-8"))
             weights = data["weights"].astype(np.float32)
             bias, platt = data["bias"], data["platt"]
             vector_index = vectors = dense_weights = None
             if "vectors" in data.files:
-                vector_words = data["vector_words"].tobytes().decode("utf-8").split("\n")
+                vector_words = data["vector_words"].tobytes().decode("utf-8").split(_SEP)
                 vector_index = {w: i for i, w in enumerate(vector_words)}
                 vectors = data["vectors"].astype(np.float32)
                 dense_weights = data["dense_weights"]

@@ -46,6 +46,7 @@ DESIGNS: dict[str, Design] = {
     for d in (
         Design("char-ngrams", FeatureConfig((1, 2, 3), False, False, False, False)),
         Design("char+words", FeatureConfig((1, 2, 3, 4), True, True, False, False)),
+        Design("char+cues+context (no Sudachi)", FeatureConfig((1, 2, 3, 4), False, False, True, True)),
         Design("char+words+cues+context", FeatureConfig()),
         Design("char+words+cues+context C=1", FeatureConfig(), c=1.0),
         Design("char+words+cues+context C=16", FeatureConfig(), c=16.0),
@@ -194,4 +195,12 @@ def evaluate_model(model: LinearModel, items: Sequence[Item], *, threshold: floa
         )
         for i, v in zip(items, verdicts, strict=True)
     ]
-    return score_predictions(items, predictions, bootstrap=0)
+    metrics = score_predictions(items, predictions, bootstrap=0)
+    single = []
+    for item in items[:500]:
+        message = item.to_message()
+        began = time.perf_counter_ns()
+        detector.detect([message])
+        single.append((time.perf_counter_ns() - began) / 1000)
+    metrics["single_check_us_p50"] = float(np.percentile(single, 50)) if single else None
+    return metrics
