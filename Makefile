@@ -37,3 +37,4 @@ data-check: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/bench_guard.py
+	$(BIN)/python bench/pii_bench.py

@@ -53,6 +53,12 @@ POSITIVES = [
     ("佐藤花子様宛てに", "person", "佐藤花子"),
     ("担当の高橋です", "person", "高橋"),
     ("田中くんが来た", "person", "田中"),
+    ("振込先は架空銀行 本店 普通 1234567です", "bank_account", "架空銀行 本店 普通 1234567"),
+    ("IPv6アドレスは2001:db8::1です", "ip_address", "2001:db8::1"),
+    ("氏名：架空太郎、住所：架空県", "person", "架空太郎"),
+    ("こんにちは！　佐々木です。", "person", "佐々木"),
+    ("田中と申します", "person", "田中"),
+    ("元カノの松本の新しい番号", "person", "松本"),
 ]
 
 NEGATIVES = [
@@ -63,6 +69,9 @@ NEGATIVES = [
     "4111-1111-1111-1112",  # fails Luhn
     "ISBN 978-4-00-000000-0",
     "バージョン1.2.3.4に更新",
+    "v10.0.0.1 をリリース",
+    "松本の天気はどう？",  # a place after no relation word
+    "福岡県架空市あたりに住んでいます",  # city level is not an address
     "一人で三月に京都へ",
     "2024年の予定",  # a date without birth context
     "東京都に住んでいます",  # a prefecture is not an address

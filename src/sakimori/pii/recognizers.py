@@ -242,9 +242,19 @@ _BANK = re.compile(
 )
 
 
+# Words that end a lead-in before the bank name ("振込先は架空銀行…"): the span starts after the last of them.
+_BANK_LEAD = re.compile(r".*(?:は|が|を|に|へ|の|で|も|先|:|：)")
+
+
 def _bank(view: str) -> Iterator[PiiMatch]:
     for m in _BANK.finditer(view):
-        yield PiiMatch("bank_account", m.start(), m.end(), 0.9, m.group())
+        start = m.start()
+        bank_name_end = max(view.rfind(w, start, m.end()) for w in ("銀行", "金庫", "信金", "組合", "農協", "ゆうちょ"))
+        if bank_name_end > start:
+            lead = _BANK_LEAD.match(view, start, bank_name_end)
+            if lead and lead.end() < bank_name_end:
+                start = lead.end()
+        yield PiiMatch("bank_account", start, m.end(), 0.9, view[start : m.end()])
 
 
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}(?![A-Za-z0-9])")
@@ -271,6 +281,10 @@ _IPV6 = re.compile(
 )
 
 
+# "v1.2.3.4", "version 10.0.0.1", "バージョン 1.2.3.4" are versions; "IPv6アドレスは…" is not.
+_VERSION_BEFORE = re.compile(r"(?:バージョン|version|ver\.?|(?<![a-z])v)\s*[:：]?\s*$", re.IGNORECASE)
+
+
 def _ip(view: str) -> Iterator[PiiMatch]:
     for pattern in (_IPV4, _IPV6):
         for m in pattern.finditer(view):
@@ -278,7 +292,7 @@ def _ip(view: str) -> Iterator[PiiMatch]:
                 address = ipaddress.ip_address(m.group())
             except ValueError:
                 continue
-            if _context(view, m.start(), m.end(), ("バージョン", "version", "ver", "v")):
+            if _VERSION_BEFORE.search(view[max(0, m.start() - 12) : m.start()]):
                 continue
             context = _context(view, m.start(), m.end(), ("ip", "アドレス", "接続元", "アクセス元", "サーバ"))
             score = 0.95 if context else (0.5 if address.is_private or address.is_loopback else 0.75)
