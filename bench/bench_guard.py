@@ -34,9 +34,16 @@ os.environ.setdefault("MKL_NUM_THREADS", "1")
 HERE = Path(__file__).resolve().parent
 
 LLAMA_GUARD_3_1B = {  # config.json of meta-llama/Llama-Guard-3-1B (Llama 3.2 1B shape)
-    "hidden_size": 2048, "intermediate_size": 8192, "num_hidden_layers": 16, "num_attention_heads": 32,
-    "num_key_value_heads": 8, "vocab_size": 128256, "max_position_embeddings": 131072, "rope_theta": 500000.0,
-    "tie_word_embeddings": True, "head_dim": 64,
+    "hidden_size": 2048,
+    "intermediate_size": 8192,
+    "num_hidden_layers": 16,
+    "num_attention_heads": 32,
+    "num_key_value_heads": 8,
+    "vocab_size": 128256,
+    "max_position_embeddings": 131072,
+    "rope_theta": 500000.0,
+    "tie_word_embeddings": True,
+    "head_dim": 64,
 }
 GUARD_PROMPT_TOKENS = 400
 
@@ -78,8 +85,12 @@ def latency(guard, batch: list, repeat: int = 1) -> dict[str, float]:  # type: i
             began = time.perf_counter_ns()
             guard.check(m)
             times.append((time.perf_counter_ns() - began) / 1e6)
-    return {"p50_ms": percentile(times, 50), "p99_ms": percentile(times, 99), "mean_ms": statistics.fmean(times),
-            "n": len(times)}
+    return {
+        "p50_ms": percentile(times, 50),
+        "p99_ms": percentile(times, 99),
+        "mean_ms": statistics.fmean(times),
+        "n": len(times),
+    }
 
 
 def throughput(guard, batch: list, rounds: int = 3) -> float:  # type: ignore[no-untyped-def]
@@ -105,8 +116,13 @@ print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrs
 def cold_start(runs: int = 5) -> dict[str, float]:
     seconds, memory = [], []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", COLD], capture_output=True, text=True, check=True,
-                             env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}).stdout.split()
+        out = subprocess.run(
+            [sys.executable, "-c", COLD],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        ).stdout.split()
         seconds.append(float(out[0]))
         memory.append(float(out[1]))
     return {"median_s": statistics.median(seconds), "peak_rss_mb": statistics.median(memory)}
@@ -134,8 +150,14 @@ def baseline(runs: int, threads: int) -> dict[str, float | str]:
             next_id = out.logits[:, -1:].argmax(-1)
             model(next_id, past_key_values=out.past_key_values, use_cache=True)
             times.append((time.perf_counter() - began) * 1000)
-    return {"model": "Llama Guard 3 1B shape (random weights)", "parameters": params, "threads": threads,
-            "prompt_tokens": GUARD_PROMPT_TOKENS, "p50_ms": statistics.median(times), "runs": runs}
+    return {
+        "model": "Llama Guard 3 1B shape (random weights)",
+        "parameters": params,
+        "threads": threads,
+        "prompt_tokens": GUARD_PROMPT_TOKENS,
+        "p50_ms": statistics.median(times),
+        "runs": runs,
+    }
 
 
 def main() -> int:
@@ -153,10 +175,13 @@ def main() -> int:
     wordlist = Guard.from_policy({"detectors": ["wordlist"]})
     results: dict[str, object] = {
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, python "
-                   f"{platform.python_version()}, pinned: {pinned}",
+        f"{platform.python_version()}, pinned: {pinned}",
         "messages": len(batch),
-        "default_guard": {"detectors": default.detector_names, **latency(default, batch),
-                          "batched_checks_per_s": throughput(default, batch)},
+        "default_guard": {
+            "detectors": default.detector_names,
+            **latency(default, batch),
+            "batched_checks_per_s": throughput(default, batch),
+        },
         "wordlist_guard": {**latency(wordlist, batch), "batched_checks_per_s": throughput(wordlist, batch)},
         "cold_start": cold_start(),
         "bench_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -169,8 +194,10 @@ def main() -> int:
     print(f"sakimori bench — {results['machine']}; {len(batch)} messages from the test split\n")
     print("| guard | p50 ms | p99 ms | batched checks/s |")
     print("|---|---|---|---|")
-    print(f"| default ({'+'.join(d['detectors'])}) | {d['p50_ms']:.3f} | {d['p99_ms']:.3f} | "  # type: ignore[index]
-          f"{d['batched_checks_per_s']:,.0f} |")  # type: ignore[index]
+    print(
+        f"| default ({'+'.join(d['detectors'])}) | {d['p50_ms']:.3f} | {d['p99_ms']:.3f} | "  # type: ignore[index]
+        f"{d['batched_checks_per_s']:,.0f} |"
+    )  # type: ignore[index]
     print(f"| wordlist only | {w['p50_ms']:.3f} | {w['p99_ms']:.3f} | {w['batched_checks_per_s']:,.0f} |")  # type: ignore[index]
     base = results.get("baseline")
     if isinstance(base, dict) and "p50_ms" in base:
@@ -179,8 +206,10 @@ def main() -> int:
         print(f"\nbaseline / default guard, p50 per check: {ratio:,.0f}×")
     elif isinstance(base, dict):
         print(f"\nbaseline skipped: {base['skipped']}")
-    print(f"cold start (import + load + first check): {c['median_s']:.3f} s median of 5; "  # type: ignore[index]
-          f"peak RSS {c['peak_rss_mb']:.0f} MB")  # type: ignore[index]
+    print(
+        f"cold start (import + load + first check): {c['median_s']:.3f} s median of 5; "  # type: ignore[index]
+        f"peak RSS {c['peak_rss_mb']:.0f} MB"
+    )  # type: ignore[index]
     return 0
 
 

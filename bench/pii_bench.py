@@ -21,10 +21,18 @@ from sakimori.pii.benchmark import load_pii_testset, score_spans
 from sakimori.taxonomy import PII_TYPES
 
 HERE = Path(__file__).resolve().parent
-PRESIDIO_TO_OURS = {"PHONE_NUMBER": "phone", "EMAIL_ADDRESS": "email", "CREDIT_CARD": "credit_card",
-                    "IP_ADDRESS": "ip_address", "DATE_TIME": "birth_date", "PERSON": "person",
-                    "LOCATION": "address", "US_PASSPORT": "passport", "US_BANK_NUMBER": "bank_account",
-                    "US_DRIVER_LICENSE": "drivers_license"}
+PRESIDIO_TO_OURS = {
+    "PHONE_NUMBER": "phone",
+    "EMAIL_ADDRESS": "email",
+    "CREDIT_CARD": "credit_card",
+    "IP_ADDRESS": "ip_address",
+    "DATE_TIME": "birth_date",
+    "PERSON": "person",
+    "LOCATION": "address",
+    "US_PASSPORT": "passport",
+    "US_BANK_NUMBER": "bank_account",
+    "US_DRIVER_LICENSE": "drivers_license",
+}
 
 
 def sakimori_predict(text: str) -> list[tuple[str, int, int]]:
@@ -57,8 +65,11 @@ def presidio_predict():  # type: ignore[no-untyped-def]
 
     def predict(text: str) -> list[tuple[str, int, int]]:
         results = analyzer.analyze(text=text, language="ja")
-        return [(PRESIDIO_TO_OURS[r.entity_type], r.start, r.end) for r in results
-                if r.entity_type in PRESIDIO_TO_OURS and r.score >= 0.5]
+        return [
+            (PRESIDIO_TO_OURS[r.entity_type], r.start, r.end)
+            for r in results
+            if r.entity_type in PRESIDIO_TO_OURS and r.score >= 0.5
+        ]
 
     return predict, sorted({type(r).__name__ for r in registry.recognizers})
 
@@ -78,8 +89,10 @@ def main() -> int:
     print("|---|---|---|---|---|---|")
     for t in gold_types:
         p = theirs[t] if theirs else {"precision": None, "recall": None}
-        print(f"| {t} | {ours[t]['support']} | {fmt(ours[t]['precision'])} | {fmt(ours[t]['recall'])} | "
-              f"{fmt(p['precision'])} | {fmt(p['recall'])} |")
+        print(
+            f"| {t} | {ours[t]['support']} | {fmt(ours[t]['precision'])} | {fmt(ours[t]['recall'])} | "
+            f"{fmt(p['precision'])} | {fmt(p['recall'])} |"
+        )
     if presidio:
         print(f"\nPresidio recognizers used ({len(presidio[1])}): {', '.join(presidio[1])}")
     else:
@@ -93,10 +106,13 @@ def main() -> int:
     began = time.perf_counter()
     half = scan(doc[: len(doc) // 2])
     half_seconds = time.perf_counter() - began
-    print(f"\n1 MB document ({len(doc.encode()):,} bytes): {seconds:.2f} s, {len(found):,} matches; "
-          f"half the text: {half_seconds:.2f} s, {len(half):,} matches (ratio {seconds / half_seconds:.2f}; 2.0 = linear)")
-    (HERE / "pii" / "results.json").write_text(json.dumps(
-        {"sakimori": ours, "presidio": theirs, "one_mb_seconds": seconds}, indent=2), encoding="utf-8")
+    print(
+        f"\n1 MB document ({len(doc.encode()):,} bytes): {seconds:.2f} s, {len(found):,} matches; "
+        f"half the text: {half_seconds:.2f} s, {len(half):,} matches (ratio {seconds / half_seconds:.2f}; 2.0 = linear)"
+    )
+    (HERE / "pii" / "results.json").write_text(
+        json.dumps({"sakimori": ours, "presidio": theirs, "one_mb_seconds": seconds}, indent=2), encoding="utf-8"
+    )
     return 0
 
 
