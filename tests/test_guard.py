@@ -183,3 +183,16 @@ def test_entry_point_detectors_are_found(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(registry, "entry_points", lambda group: [ep] if group == registry.ENTRY_POINT_GROUP else [])
     assert "third_party" in registry.available()
     assert isinstance(registry.create("third_party"), FakeDetector)
+
+
+def test_concurrent_checks_from_threads_do_not_share_a_sudachi_tokenizer() -> None:
+    """Sudachi tokenizers are not thread-safe ("Already borrowed"); the server checks from worker threads."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    guard = Guard.from_policy({"detectors": [{"name": "pii"}]})
+    text = "山田太郎さんの電話番号は090-0000-3333です。" * 20
+    expected = guard.check(text).to_dict()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda _: guard.check(text).to_dict(), range(200)))
+    assert all(r["error"] is None for r in results)
+    assert all(r == expected for r in results)

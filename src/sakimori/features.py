@@ -18,6 +18,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
+from sakimori import sudachi
 from sakimori.normalize import normalize
 from sakimori.types import Message
 
@@ -56,16 +57,12 @@ class FeatureConfig:
         )
 
 
-@cache
 def _dictionary() -> Any:
-    from sudachipy import dictionary
-
-    return dictionary.Dictionary(dict="core")
+    return sudachi.dictionary()
 
 
-@cache
 def _tokenizer() -> Any:
-    return _dictionary().create()
+    return sudachi.tokenizer()
 
 
 @cache

@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from functools import cache
 from typing import Any
+
+from sakimori import sudachi
 
 __all__ = ["TRANSFORMS", "Transform", "apply", "reading"]
 
 Transform = Callable[[str, random.Random], str]
 
 
-@cache
 def _tokenizer() -> Any:
-    from sudachipy import dictionary
-
-    return dictionary.Dictionary(dict="core").create()
+    return sudachi.tokenizer()
 
 
 def _tokens(text: str) -> list[Any]:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from sakimori import sudachi
 from sakimori.pii.recognizers import PiiMatch
 
 __all__ = ["find_names"]
@@ -23,11 +24,8 @@ _HONORIFICS = ("さん", "様", "さま", "氏", "くん", "君", "ちゃん", "
 _LEAD_WORDS = ("氏名", "名前", "担当", "私は", "わたしは", "本名", "宛名", "名義", "患者", "被害者", "容疑者")
 
 
-@cache
 def _tokenizer() -> Any:
-    from sudachipy import dictionary
-
-    return dictionary.Dictionary(dict="core").create()
+    return sudachi.tokenizer()
 
 
 @cache
