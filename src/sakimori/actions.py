@@ -75,10 +75,16 @@ def restore(text: str, replacements: Iterable[tuple[str, str]]) -> str:
     return text
 
 
-def mask_text(text: str, findings: Iterable[Finding], policy: Policy) -> tuple[str, tuple[tuple[str, str], ...]]:
+def mask_text(
+    text: str,
+    findings: Iterable[Finding],
+    policy: Policy,
+    counters: dict[str, dict[str, str]] | None = None,
+) -> tuple[str, tuple[tuple[str, str], ...]]:
     """Replace each finding's span as its rule's mask mode says; overlapping spans merge into one.
 
     Returns the masked text and the pseudonym → original pairs (empty unless a rule uses `pseudonym`).
+    `counters` carries pseudonym numbering across calls (a stream masked piece by piece).
     """
     spans = sorted(
         ((f.start, f.end, f.score, f.category) for f in findings if f.start is not None and f.end is not None),
@@ -94,7 +100,7 @@ def mask_text(text: str, findings: Iterable[Finding], policy: Policy) -> tuple[s
         else:
             merged.append([start, end, score, category])
     out: list[str] = []
-    counters: dict[str, dict[str, str]] = {}
+    counters = {} if counters is None else counters
     pos = 0
     for start, end, _, category in merged:
         out.append(text[pos:start])

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
-from sakimori.errors import InvalidInputError, SakimoriError
+from sakimori.errors import InvalidInputError, PolicyError, SakimoriError
 
 __all__ = ["main"]
 
@@ -264,6 +265,48 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return run_demo(args.policy)
 
 
+_LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from sakimori.server import ServerConfig, create_app
+        from sakimori.server.keys import load_key_hashes
+    except ImportError as exc:
+        raise PolicyError(
+            f"the server needs its extra: pip install 'sakimori[server]' ({exc.name} is missing)"
+        ) from None
+    hashes = load_key_hashes(args.api_keys)
+    if not hashes and args.host not in _LOOPBACK and not args.no_auth:
+        raise PolicyError(
+            f"refusing to serve on {args.host} without API keys: give --api-keys FILE or SAKIMORI_API_KEYS, "
+            "or --no-auth to accept anyone"
+        )
+    if not args.upstream.startswith(("http://", "https://")):
+        raise PolicyError(f"--upstream must be an http(s) URL, not {args.upstream!r}")
+    config = ServerConfig(
+        upstream=args.upstream,
+        policy=args.policy,
+        upstream_api_key=args.upstream_key or os.environ.get("SAKIMORI_UPSTREAM_API_KEY"),
+        upstream_timeout=args.upstream_timeout,
+        request_timeout=args.request_timeout,
+        max_body_bytes=args.max_body_bytes,
+        key_hashes=hashes,
+        audit=None if args.audit in ("", "none") else args.audit,
+        audit_text=args.audit_text,
+        stream_window=args.stream_window,
+        stream_check_every=args.stream_check_every,
+    )
+    try:
+        app = create_app(config)
+    except RuntimeError as exc:  # the audit log could not be opened
+        raise PolicyError(str(exc)) from None
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sakimori",
@@ -367,6 +410,44 @@ def build_parser() -> argparse.ArgumentParser:
     dcheck = data_sub.add_parser("check", help="duplicates, leakage, label consistency, counts, personal data")
     dcheck.add_argument("--corpus", help="folder with train/dev/test.jsonl (default: the shipped corpus)")
     dcheck.set_defaults(func=_cmd_data_check)
+
+    serve = sub.add_parser(
+        "serve",
+        help="run the OpenAI-compatible guard proxy, moderation API and audit log",
+        description="Serve /v1/chat/completions (input rail, upstream, output rail; streams moderated with a held-back "
+        "window), /v1/moderations (OpenAI schema), /v1/guard/check, /healthz and /metrics. Point the openai client's "
+        "base_url at http://HOST:PORT/v1.",
+        epilog="example:\n  sakimori serve --policy examples/policy.yaml --upstream http://127.0.0.1:8000/v1\n"
+        "  # then: OpenAI(base_url='http://127.0.0.1:8787/v1', api_key='…').chat.completions.create(…)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    serve.add_argument("--upstream", required=True, metavar="URL", help="base URL of the model server (…/v1)")
+    serve.add_argument("--policy", metavar="FILE", help="policy YAML (default: the built-in policy)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8787)
+    serve.add_argument("--api-keys", metavar="FILE", help="client API keys, one per line (plain or sha256:HEX)")
+    serve.add_argument("--no-auth", action="store_true", help="serve on a non-loopback address without API keys")
+    serve.add_argument("--upstream-key", metavar="KEY", help="API key for the upstream (or SAKIMORI_UPSTREAM_API_KEY)")
+    serve.add_argument("--upstream-timeout", type=float, default=60.0, metavar="S")
+    serve.add_argument("--request-timeout", type=float, default=120.0, metavar="S")
+    serve.add_argument("--max-body-bytes", type=int, default=1_000_000, metavar="N")
+    serve.add_argument(
+        "--audit",
+        default="sakimori-audit.sqlite3",
+        metavar="PATH|URL",
+        help="SQLite file or postgresql:// URL for the audit log; 'none' to disable",
+    )
+    serve.add_argument("--audit-text", action="store_true", help="store the checked texts in the audit log")
+    serve.add_argument(
+        "--stream-window",
+        type=int,
+        default=64,
+        metavar="CHARS",
+        help="characters held back from the client until more context has been checked",
+    )
+    serve.add_argument("--stream-check-every", type=int, default=32, metavar="CHARS")
+    serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.set_defaults(func=_cmd_serve)
 
     demo = sub.add_parser("demo", help="check a handful of Japanese prompts and responses and print the decisions")
     demo.add_argument("--policy", metavar="FILE")
