@@ -38,3 +38,4 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/bench_guard.py
 	$(BIN)/python bench/pii_bench.py
+	$(BIN)/python bench/server_load.py
