@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import sakimori
 from sakimori.cli import main
 
 
@@ -103,9 +104,13 @@ def test_policy_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert main(["policy", str(path)]) == 2 and "unknown key 'bogus'" in capsys.readouterr().err
 
 
-def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["demo"]) == 0
-    assert "爆弾おにぎり" in capsys.readouterr().out
+def test_demo_evaluates_the_test_split_and_shows_cases(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--out", str(tmp_path / "demo")]) == 0
+    out = capsys.readouterr().out
+    assert "F1 prompts" in out and "over-refusal" in out and "爆弾おにぎり" in out
+    predictions = (tmp_path / "demo" / "predictions.jsonl").read_text(encoding="utf-8").splitlines()
+    test_items = (Path(sakimori.__file__).parent / "data" / "corpus" / "test.jsonl").read_text(encoding="utf-8")
+    assert len(predictions) == len(test_items.splitlines())
 
 
 def test_help_has_japanese_examples() -> None:

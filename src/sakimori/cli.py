@@ -262,7 +262,7 @@ def _cmd_data_import(args: argparse.Namespace) -> int:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from sakimori.demo import run_demo
 
-    return run_demo(args.policy)
+    return run_demo(args.policy, out=args.out, evaluate=not args.no_eval)
 
 
 _LOOPBACK = ("127.0.0.1", "::1", "localhost")
@@ -449,8 +449,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     serve.set_defaults(func=_cmd_serve)
 
-    demo = sub.add_parser("demo", help="check a handful of Japanese prompts and responses and print the decisions")
+    demo = sub.add_parser("demo", help="evaluate the built-in guard on the benchmark test split, then show hard cases")
     demo.add_argument("--policy", metavar="FILE")
+    demo.add_argument("--out", default="runs/demo", metavar="DIR", help="where the evaluation report goes")
+    demo.add_argument("--no-eval", action="store_true", help="only the hard cases, not the benchmark")
     demo.set_defaults(func=_cmd_demo)
     return parser
 

@@ -1,10 +1,12 @@
-"""`make demo` for now: a handful of Japanese prompts and responses through the built-in guard, as a table.
+"""`make demo`: the built-in guard evaluated on the shipped benchmark test split, then a few hard cases.
 
-The examples are chosen to show the hard cases (homonyms, obfuscation, refusals that repeat harmful words), not
-to suggest an accuracy: `sakimori eval` on the benchmark is where accuracy is measured.
+The headline table comes from `sakimori eval` on `sakimori/data/corpus/test.jsonl` (data the model never saw);
+the examples after it show homonyms, obfuscation and refusals that repeat harmful words, one decision each.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from sakimori.guard import Guard
 from sakimori.types import Message
@@ -26,9 +28,24 @@ DEMO_MESSAGES: tuple[Message, ...] = (
 )
 
 
-def run_demo(policy: str | None = None) -> int:
+def test_split() -> Path:
+    return Path(__file__).resolve().parent / "data" / "corpus" / "test.jsonl"
+
+
+def run_demo(policy: str | None = None, out: str | Path = "runs/demo", evaluate: bool = True) -> int:
     guard = Guard.from_policy(policy)
-    print("sakimori demo: built-in default policy (word-list baseline detector; not a measure of accuracy)\n")
+    name = policy or "built-in default policy"
+    if evaluate:
+        from sakimori.evaluation.report import headline_rows
+        from sakimori.evaluation.runner import run_eval
+
+        print(f"sakimori demo: {name} ({', '.join(guard.detector_names)}) on the benchmark test split\n")
+        result = run_eval([test_split()], out, guard=guard, policy=policy, bootstrap=200, progress=False)
+        width = max(len(k) for k, _ in headline_rows(result.metrics))
+        for key, value in headline_rows(result.metrics):
+            print(f"{key:<{width}}  {value}")
+        print(f"\nfull report: {Path(out) / 'report.html'} (per category, per attack, plots)\n")
+    print(f"a few hard cases ({name}):\n")
     print(f"{'rail':<7} {'action':<12} {'severity':<14} {'score':>5}  {'categories':<10} text")
     for decision in guard.check_batch(list(DEMO_MESSAGES)):
         m = decision.message
