@@ -34,7 +34,20 @@ MINIMUMS = {
 }
 
 # Public help lines may appear as they are; every other phone number must be an obvious fake (090-0000-xxxx).
-_PUBLIC_NUMBERS = {"0570-783-556", "0570-064-556", "0120-279-338", "0120-061-338", "0120-783-556", "0120-99-7777"}
+# いのちの電話, こころの健康相談統一ダイヤル, よりそいホットライン, #いのちSOS, チャイルドライン, DV相談＋,
+# 中毒110番 (大阪・つくば), 24時間子供SOSダイヤル: institutions' published numbers, not personal data.
+_PUBLIC_NUMBERS = {
+    "0570-783-556",
+    "0570-064-556",
+    "0120-279-338",
+    "0120-061-338",
+    "0120-783-556",
+    "0120-99-7777",
+    "0120-279-889",
+    "072-727-2499",
+    "029-852-9999",
+    "0120-0-78310",
+}
 _PHONE = re.compile(r"(?<!\d)0\d{1,4}[-‐ー−]\d{1,4}[-‐ー−]\d{3,4}(?!\d)")
 _FAKE_PHONE = re.compile(r"0\d0[-‐ー−]0000[-‐ー−]\d{4}|0\d{1,4}[-‐ー−]0{2,4}[-‐ー−]\d{3,4}|0{4}")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@([A-Za-z0-9.-]+\.[A-Za-z]{2,})")
