@@ -59,6 +59,15 @@ POSITIVES = [
     ("こんにちは！　佐々木です。", "person", "佐々木"),
     ("田中と申します", "person", "田中"),
     ("元カノの松本の新しい番号", "person", "松本"),
+    ("氏名 例田 一郎", "person", "例田 一郎"),  # a form label without a colon
+    ("名義：TARO KAKUU", "person", "TARO KAKUU"),
+    ("緊急連絡先：母 架空 洋子", "person", "架空 洋子"),  # an unknown surname before a known given name
+    ("ジョン・スミスさんが来日", "person", "ジョン・スミス"),
+    ("見本さんに言うといてや", "person", "見本"),  # an unknown word used with an honorific
+    ("ディスカバー 6011111111111117", "credit_card", "6011111111111117"),
+    ("基礎年金番号 0123-456789 の照会", "pension_number", "0123-456789"),
+    ("大阪府堺市堺区架空町3丁7-8の例田です", "address", "大阪府堺市堺区架空町3丁7-8"),
+    ("誕生日？3月3日やで", "birth_date", "3月3日"),
 ]
 
 NEGATIVES = [
@@ -71,6 +80,10 @@ NEGATIVES = [
     "バージョン1.2.3.4に更新",
     "v10.0.0.1 をリリース",
     "松本の天気はどう？",  # a place after no relation word
+    "織田信長が本能寺の変で倒れた",  # a historical figure is not personal data
+    "店員さんに聞いてみて",  # a role, not a name
+    "名前を教えて",
+    "会議は3月3日です",  # a date without birth context
     "福岡県架空市あたりに住んでいます",  # city level is not an address
     "一人で三月に京都へ",
     "2024年の予定",  # a date without birth context

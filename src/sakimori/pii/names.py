@@ -61,18 +61,154 @@ _RELATIONS = (
     "義母",
     "義父",
 )
+_LABELS = r"(?:氏名|お名前|名前|宛名|名義人?|フリガナ|ふりがな|受取人|契約者|申込者|支払を受ける者|被保険者氏名)"
+_JA_NAME = r"[\u3040-\u30ff\u4e00-\u9fff々ー]"
+_JA_NAME_HEAD = r"[\u30a0-\u30ff\u4e00-\u9fff々]"  # after a label without a colon a name does not start in hiragana
+_EN_NAME = r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){1,2}"
+# 氏名：山田 太郎 / 名義：TARO YAMADA / 氏名 山田 太郎 / 氏名山田 太郎 (without a colon: two parts, or a space first)
 _FORM_LABEL = re.compile(
-    r"(?:氏名|お名前|名前|宛名|名義人?|フリガナ|ふりがな)[ \t]*[:：][ \t]*"
-    r"(?P<name>[\u3040-\u30ff\u4e00-\u9fff々ー]{2,8}(?:[ \u3000][\u3040-\u30ff\u4e00-\u9fff々ー]{1,6})?)"
+    rf"{_LABELS}(?:[ \t]*[:：][ \t]*(?P<a>{_JA_NAME}{{2,8}}(?:[ \u3000]{_JA_NAME}{{1,6}})?|{_EN_NAME})"
+    rf"|[ \t\u3000]+(?P<b>{_JA_NAME_HEAD}{_JA_NAME}{{0,5}}(?:[ \u3000]{_JA_NAME}{{1,6}})?|{_EN_NAME})"
+    rf"|(?P<c>{_JA_NAME_HEAD}{_JA_NAME}{{0,4}}[ \u3000]{_JA_NAME}{{1,6}}))"
+)
+# A given name right after a run the dictionary does not know as a surname (架空 洋子, 例田一郎): the run is the
+# surname. Kanji before a kanji given name, katakana before a katakana one, at most one space between.
+_SURNAME_BEFORE = {
+    "kanji": re.compile(r"[\u4e00-\u9fff々]{1,3}[ \u3000]?$"),
+    "katakana": re.compile(r"[\u30a1-\u30faー]{2,6}[ \u3000・]?$"),
+}
+# Roles that take さん/様 like names do; a run before an honorific that is one of these is not a name.
+_ROLES = frozenset(
+    [
+        "店員",
+        "大家",
+        "運転手",
+        "医者",
+        "歯医者",
+        "駅員",
+        "警察",
+        "警官",
+        "看護師",
+        "先生",
+        "社長",
+        "部長",
+        "課長",
+        "係長",
+        "上司",
+        "同僚",
+        "隣",
+        "近所",
+        "親戚",
+        "兄",
+        "姉",
+        "弟",
+        "妹",
+        "母",
+        "父",
+        "奥",
+        "皆",
+        "業者",
+        "職人",
+        "担当",
+        "担当者",
+        "事務",
+        "受付",
+        "農家",
+        "魚屋",
+        "八百屋",
+        "本屋",
+        "花屋",
+        "肉屋",
+        "大工",
+        "住職",
+        "神主",
+        "僧侶",
+        "先輩",
+        "後輩",
+        "店長",
+        "院長",
+        "園長",
+        "校長",
+        "教頭",
+        "担任",
+        "お客",
+        "客",
+        "患者",
+        "利用者",
+        "会員",
+        "皆様",
+        "各位",
+        "御中",
+        "殿",
+        "王",
+        "神",
+        "仏",
+        "鬼",
+        "お嬢",
+        "坊",
+        "兄貴",
+        "姉貴",
+        "親父",
+        "お袋",
+        "嫁",
+        "婿",
+        "旦那",
+        "奥様",
+        "保育士",
+        "美容師",
+        "弁護士",
+        "税理士",
+        "司法書士",
+        "議員",
+        "知事",
+        "市長",
+        "町長",
+        "村長",
+        "大臣",
+        "総理",
+        "委員",
+        "係",
+        "係員",
+        "支店長",
+        "所長",
+        "局長",
+        "署長",
+    ]
+)
+_HONORIFIC_AFTER_RUN = re.compile(
+    r"([\u4e00-\u9fff々]{2,3})(?:さん|様|さま|くん|君|氏|先生|先輩|部長|課長|社長|ちゃん)"
 )
 _CHUNK = 10_000
 
 
 def find_names(text: str) -> Iterator[PiiMatch]:
     for m in _FORM_LABEL.finditer(text):
-        yield PiiMatch("person", m.start("name"), m.end("name"), 0.9, m.group("name"))
+        group = next(g for g in ("a", "b", "c") if m.group(g))
+        yield PiiMatch("person", m.start(group), m.end(group), 0.9, m.group(group))
+    for m in _HONORIFIC_AFTER_RUN.finditer(text):
+        run = m.group(1)
+        if run not in _ROLES and not any(run.endswith(r) for r in _ROLES):
+            yield PiiMatch("person", m.start(1), m.end(1), 0.6, run)  # an unknown word used as a name
     for offset in range(0, len(text), _CHUNK):
         yield from _names(text[offset : offset + _CHUNK], offset, text)
+
+
+def _famous(name: str) -> bool:
+    """Sudachi's dictionary holds well-known people (織田信長, 坂本龍馬) as one full-name entry in split mode C;
+    a full name found there is a public or historical figure, not someone's personal data."""
+    from sudachipy import tokenizer as sudachi_tokenizer
+
+    tokens = list(_tokenizer().tokenize(name, sudachi_tokenizer.Tokenizer.SplitMode.C))
+    return len(tokens) == 1 and tuple(tokens[0].part_of_speech()[1:4]) == ("固有名詞", "人名", "一般")
+
+
+def _with_surname(text: str, start: int, first: str) -> int:
+    """Where the name starts once an unknown surname right before a given name is included."""
+    script = "katakana" if "\u30a1" <= first <= "\u30fa" else "kanji"
+    m = _SURNAME_BEFORE[script].search(text, max(0, start - 7), start)
+    if m is None or (m.start() > 0 and script == "kanji" and "\u4e00" <= text[m.start() - 1] <= "\u9fff"):
+        return start
+    return m.start()
 
 
 def _after_relation(text: str, start: int) -> bool:
@@ -94,13 +230,21 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
         j = i
         while j + 1 < len(tokens) and tokens[j + 1].part_of_speech()[2] == "人名":
             j += 1
+        while (  # ジョン・スミス: name parts joined by a middle dot
+            j + 2 < len(tokens) and tokens[j + 1].surface() == "・" and tokens[j + 2].part_of_speech()[2] == "人名"
+        ):
+            j += 2
         start, end = offset + tokens[i].begin(), offset + tokens[j].end()
         parts = {tokens[k].part_of_speech()[3] for k in range(i, j + 1)}
+        if parts == {"名"}:
+            surname_start = _with_surname(text, start, text[start])
+            if surname_start < start:
+                start, parts = surname_start, {"姓", "名"}
         after = text[end : end + 3]
         before = text[max(0, start - 6) : start]
         honorific = any(after.startswith(h) for h in _HONORIFICS)
         if {"姓", "名"} <= parts:
-            score = 0.95 if honorific else 0.85
+            score = 0.95 if honorific else (0.4 if _famous(text[start:end]) else 0.85)
         elif honorific:
             score = 0.9
         elif any(text.startswith(w, end) for w in _SELF_INTRO):

@@ -63,6 +63,9 @@ _NOT_PHONE = (
     "管理番号",
     "追跡番号",
     "お問い合わせ番号",
+    "年金",
+    "保険証",
+    "免許",
 )
 _PHONE_WORDS = ("電話", "tel", "携帯", "連絡先", "番号", "☎", "📞", "fax", "ファックス", "ケータイ", "スマホ", "call")
 
@@ -133,6 +136,8 @@ def _card_brand(d: str) -> str | None:
         return "amex"
     if (d[:2] in ("36", "38", "39") or 300 <= int(d[:3]) <= 305) and 14 <= n <= 16:
         return "diners"
+    if (d[:4] == "6011" or d[:2] == "65" or 644 <= int(d[:3]) <= 649) and 16 <= n <= 19:
+        return "discover"
     return None
 
 
@@ -219,8 +224,8 @@ _CITY = re.compile(
 # After the city: the town name and the block number (丁目・番地・号, 1-2-3, 北1条西2丁目), then a building/room.
 _TAIL = re.compile(
     r"[^\s、。,.「」()（）\d]{0,12}?"
-    r"(?:\d+(?:丁目|-)\s?\d+(?:(?:番地?|-)\s?\d+(?:号)?)?(?:番地?)?"
-    r"(?:[\s　]?[^\s、。,.「」()（）\d]{1,20}?\s?\d{1,4}(?:号室|号|室)?)?"
+    r"(?:\d+(?:丁目|丁|-)\s?\d+(?:(?:番地?|-)\s?\d+(?:号)?)?(?:番地?)?"
+    r"(?:[\s　]?[^\s、。,.「」()（）\d]{1,20}?\s?\d{1,4}(?:号室|号|室|階|[FＦ])?)?"
     r"|\d+番地?(?:\d+号?)?"
     r"|\d+条[^\s\d、。]{0,3}\d+丁目(?:\d+(?:-\d+)?)?)"
 )
@@ -305,12 +310,17 @@ _DATE = re.compile(
 )
 
 
+_BIRTH_WORDS = ("生年月日", "誕生日", "生まれ", "birthday", "dob", "出生")
+_MONTH_DAY = re.compile(r"(?<![\d年./\-])\d{1,2}月\s?\d{1,2}日")
+
+
 def _birth_date(view: str) -> Iterator[PiiMatch]:
     for m in _DATE.finditer(view):
-        if _context(
-            view, m.start(), m.end(), ("生年月日", "誕生日", "生まれ", "birthday", "dob", "出生"), before=15, after=8
-        ):
+        if _context(view, m.start(), m.end(), _BIRTH_WORDS, before=30, after=8):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.9, m.group())
+    for m in _MONTH_DAY.finditer(view):  # 3月3日 alone is a birth date only right next to 誕生日
+        if _context(view, m.start(), m.end(), ("誕生日", "生まれ", "birthday"), before=10, after=6):
+            yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
 
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
