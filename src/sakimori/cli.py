@@ -179,6 +179,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
                 role.get("response", {}).get("f1"),
                 m["named"]["over_refusal"]["fpr"],
                 m["categories"]["macro_f1"],
+                model.meta["operating_threshold"],
                 len(model.vocabulary),
                 model.meta["train_seconds"],
                 m["single_check_us_p50"],
@@ -187,14 +188,14 @@ def _cmd_train(args: argparse.Namespace) -> int:
         if name == args.design:
             chosen = model
     header = (
-        "| design (dev split) | F1 | F1 prompts | F1 responses | borderline FPR | category macro-F1 "
-        "| features | train s | µs/check p50 |"
+        "| design (dev split, at its operating threshold) | F1 | F1 prompts | F1 responses | borderline FPR "
+        "| category macro-F1 | threshold | features | train s | µs/check p50 |"
     )
-    lines = [header, "|" + "---|" * 9]
-    for name, f1, fp, fr, fpr, macro, n, secs, us in rows:
+    lines = [header, "|" + "---|" * 10]
+    for name, f1, fp, fr, fpr, macro, op, n, secs, us in rows:
         lines.append(
             f"| {name} | {f1:.3f} | {fp:.3f} | {fr or 0:.3f} | {100 * (fpr or 0):.1f}% | {macro or 0:.3f} "
-            f"| {n:,} | {secs:.1f} | {us:.0f} |"
+            f"| {op:.2f} | {n:,} | {secs:.1f} | {us:.0f} |"
         )
     lines += skipped
     print("\n".join(lines))
@@ -206,7 +207,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
     o = test_metrics["overall"]
     over = 100 * (test_metrics["named"]["over_refusal"]["fpr"] or 0)
     print(
-        f"\ntest ({len(test)} items), design {chosen.meta['design']}: F1 {o['f1']:.3f}, "
+        f"\ntest ({len(test)} items), design {chosen.meta['design']}, threshold "
+        f"{chosen.meta['operating_threshold']:.2f}: F1 {o['f1']:.3f}, "
         f"precision {o['precision']:.3f}, recall {o['recall']:.3f}, borderline FPR {over:.1f}%"
     )
     out = Path(args.out) if args.out else default_model_path()

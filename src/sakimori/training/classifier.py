@@ -39,6 +39,9 @@ class Design:
     c: float = 4.0
     min_df: int = 2
     vectors: bool = False
+    borderline_weight: float = 1.0
+    """Training weight of borderline items (safe texts with scary words): >1 teaches that a keyword alone is not
+    harm, which is what over-refusal is made of."""
 
 
 DESIGNS: dict[str, Design] = {
@@ -50,6 +53,7 @@ DESIGNS: dict[str, Design] = {
         Design("char+words+cues+context", FeatureConfig()),
         Design("char+words+cues+context C=1", FeatureConfig(), c=1.0),
         Design("char+words+cues+context C=16", FeatureConfig(), c=16.0),
+        Design("char+words+cues+context C=16 borderline×3", FeatureConfig(), c=16.0, borderline_weight=3.0),
         Design("char+words+cues+context+ja-ginza vectors", FeatureConfig(), vectors=True),
     )
 }
@@ -112,6 +116,28 @@ def _platt(margins: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return float(lr.coef_[0, 0]), float(lr.intercept_[0])
 
 
+MAX_BORDERLINE_FPR = 0.05
+
+
+def operating_threshold(p_unsafe: np.ndarray, unsafe: np.ndarray, borderline: Sequence[bool]) -> float:
+    """The unsafe threshold the default policy uses: best F1 on dev among the thresholds (a 0.05 grid) whose
+    false-positive rate on borderline items is at most MAX_BORDERLINE_FPR; over-refusal counts as much as a miss.
+    If no threshold gets there, the one with the lowest borderline FPR."""
+    border = np.asarray(borderline, dtype=bool)
+    best: tuple[float, float] | None = None
+    fallback: tuple[float, float] = (2.0, 0.95)
+    for t in np.round(np.arange(0.30, 0.951, 0.05), 2):
+        flagged = p_unsafe >= t
+        tp = int((flagged & unsafe).sum())
+        f1 = 2 * tp / (2 * tp + int((flagged & ~unsafe).sum()) + int((~flagged & unsafe).sum()) or 1)
+        fpr = float((flagged & border).sum() / border.sum()) if border.any() else 0.0
+        if fpr <= MAX_BORDERLINE_FPR and (best is None or f1 > best[0]):
+            best = (f1, float(t))
+        if fpr < fallback[0]:
+            fallback = (fpr, float(t))
+    return best[1] if best is not None else fallback[1]
+
+
 def fit_model(train: Sequence[Item], dev: Sequence[Item], design: Design, *, seed: int = 13) -> LinearModel:
     from sklearn.linear_model import LogisticRegression
 
@@ -141,11 +167,12 @@ def fit_model(train: Sequence[Item], dev: Sequence[Item], design: Design, *, see
         dense = model.dense_features(train_features)
         x = sparse.hstack([x, sparse.csr_matrix(dense)]).tocsr()
         model.dense_weights = np.zeros((model.vectors.shape[1], len(LABELS)), dtype=np.float32)
+    weights = np.array([design.borderline_weight if i.kind == "borderline" else 1.0 for i in train])
     for j in range(len(LABELS)):
         if y[:, j].all() or not y[:, j].any():
             continue
         lr = LogisticRegression(C=design.c, solver="liblinear", random_state=seed, max_iter=1000)
-        lr.fit(x, y[:, j])
+        lr.fit(x, y[:, j], sample_weight=weights)
         model.weights[:, j] = lr.coef_[0][: len(vocabulary)]
         if model.dense_weights is not None:
             model.dense_weights[:, j] = lr.coef_[0][len(vocabulary) :]
@@ -160,8 +187,12 @@ def fit_model(train: Sequence[Item], dev: Sequence[Item], design: Design, *, see
         if label in CATEGORIES:
             threshold, _ = best_f1_threshold(y_dev[:, j].tolist(), probabilities[:, j].tolist())
             thresholds[label] = float(threshold) if threshold is not None else 0.5
+    operating = operating_threshold(probabilities[:, 0], y_dev[:, 0], [i.kind == "borderline" for i in dev])
+    thresholds["unsafe"] = operating
     model.thresholds = thresholds
     model.meta = {
+        "operating_threshold": operating,
+        "max_borderline_fpr": MAX_BORDERLINE_FPR,
         "design": design.name,
         "c": design.c,
         "min_df": design.min_df,
@@ -177,8 +208,11 @@ def fit_model(train: Sequence[Item], dev: Sequence[Item], design: Design, *, see
     return model
 
 
-def evaluate_model(model: LinearModel, items: Sequence[Item], *, threshold: float = 0.5) -> dict[str, Any]:
-    """Score the model alone (no guard, no word list) with the evaluation harness's metrics."""
+def evaluate_model(model: LinearModel, items: Sequence[Item], *, threshold: float | None = None) -> dict[str, Any]:
+    """Score the model alone (no guard, no word list) with the evaluation harness's metrics, at `threshold`
+    (default: the model's operating threshold, as the default policy uses it)."""
+    if threshold is None:
+        threshold = float(model.meta.get("operating_threshold", 0.5))
     from sakimori.detectors.classifier import ClassifierDetector
 
     detector = ClassifierDetector()
