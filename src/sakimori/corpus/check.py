@@ -35,7 +35,8 @@ MINIMUMS = {
 
 # Public help lines may appear as they are; every other phone number must be an obvious fake (090-0000-xxxx).
 # いのちの電話, こころの健康相談統一ダイヤル, よりそいホットライン, #いのちSOS, チャイルドライン, DV相談＋,
-# 中毒110番 (大阪・つくば), 24時間子供SOSダイヤル: institutions' published numbers, not personal data.
+# 中毒110番 (大阪・つくば), 24時間子供SOSダイヤル, みんなの人権110番, 法テラス: institutions' published numbers,
+# not personal data.
 _PUBLIC_NUMBERS = {
     "0570-783-556",
     "0570-064-556",
@@ -47,6 +48,8 @@ _PUBLIC_NUMBERS = {
     "072-727-2499",
     "029-852-9999",
     "0120-0-78310",
+    "0570-003-110",  # みんなの人権110番
+    "0570-078374",  # 法テラス
 }
 _PHONE = re.compile(r"(?<!\d)0\d{1,4}[-‐ー−]\d{1,4}[-‐ー−]\d{3,4}(?!\d)")
 _FAKE_PHONE = re.compile(r"0\d0[-‐ー−]0000[-‐ー−]\d{4}|0\d{1,4}[-‐ー−]0{2,4}[-‐ー−]\d{3,4}|0{4}")

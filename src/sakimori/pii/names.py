@@ -173,6 +173,23 @@ _ROLES = frozenset(
         "所長",
         "局長",
         "署長",
+        # departments and ranks before a title (営業部長, 代表取締役社長)
+        "営業",
+        "総務",
+        "人事",
+        "経理",
+        "開発",
+        "技術",
+        "企画",
+        "広報",
+        "製造",
+        "事業",
+        "本部",
+        "支社",
+        "取締役",
+        "専務",
+        "常務",
+        "保険者",
     ]
 )
 _HONORIFIC_AFTER_RUN = re.compile(
@@ -187,6 +204,8 @@ def find_names(text: str) -> Iterator[PiiMatch]:
         yield PiiMatch("person", m.start(group), m.end(group), 0.9, m.group(group))
     for m in _HONORIFIC_AFTER_RUN.finditer(text):
         run = m.group(1)
+        if text.startswith("氏名", m.end(1)):
+            continue  # 氏名 is "name", not the honorific 氏
         if run not in _ROLES and not any(run.endswith(r) for r in _ROLES):
             yield PiiMatch("person", m.start(1), m.end(1), 0.6, run)  # an unknown word used as a name
     for offset in range(0, len(text), _CHUNK):
