@@ -122,3 +122,35 @@ def test_invalid_raw_lines_are_all_reported(tmp_path: Path) -> None:
     raw = write_raw(tmp_path, [{"id": "a", "role": "prompt", "text": "t", "label": "bad"}, {"id": "b"}])
     with pytest.raises(DatasetError, match="2 invalid raw lines"):
         load_raw(raw)
+
+
+def test_augmentation_does_not_move_hand_written_items(tmp_path: Path) -> None:
+    """Augmented ids (aug-…) sort first; they must not become the key that decides a group's split."""
+    import random
+
+    rng = random.Random(5)
+    kanji = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+    many = [  # unrelated texts (random kanji), so that every item is its own group
+        {
+            "id": f"x{n:03d}",
+            "role": "prompt",
+            "text": "".join(rng.choice(kanji) for _ in range(24)),
+            "label": "unsafe",
+            "category": f"S{1 + n % 14}",
+            "kind": "harmful",
+        }
+        for n in range(60)
+    ]
+    raw = write_raw(tmp_path, RAW + many)
+
+    def splits(out: Path) -> dict[str, str]:
+        return {
+            json.loads(line)["id"]: name
+            for name in ("train", "dev", "test")
+            for line in (out / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+            if not json.loads(line)["id"].startswith("aug-")
+        }
+
+    build_corpus(raw, tmp_path / "plain", augment_per_technique=0)
+    build_corpus(raw, tmp_path / "augmented", augment_per_technique=3)
+    assert splits(tmp_path / "plain") == splits(tmp_path / "augmented")

@@ -99,7 +99,7 @@ def _augment(items: Sequence[Item], per_technique: int, seed: int) -> list[Item]
             base = pool[cursor % len(pool)]
             cursor += 1
             text = apply(technique, base.text, seed=seed + cursor)
-            if canonical(text) == canonical(base.text) and technique not in ("width_mix", "zero_width"):
+            if canonical(text) == canonical(base.text) and technique not in ("width-mix", "zero-width"):
                 continue
             out.append(
                 Item(
@@ -130,7 +130,10 @@ class _UnionFind:
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+            # the root is a hand-written id when there is one, so augmented variants (aug-…) never decide the
+            # split of a group: adding or renaming a transform does not move hand-written items between splits
+            first, second = sorted((ra, rb), key=lambda x: (x.startswith("aug-"), x))
+            self.parent[second] = first
 
 
 def _groups(items: Sequence[Item], threshold: float) -> dict[str, str]:

@@ -119,10 +119,10 @@ TRANSFORMS: dict[str, Transform] = {
     "hiragana": hiragana_only,
     "katakana": katakana_only,
     "romaji": romaji,
-    "width_mix": width_mix,
-    "char_separation": char_separation,
+    "width-mix": width_mix,
+    "char-separation": char_separation,
     "fuseji": fuseji,
-    "zero_width": zero_width,
+    "zero-width": zero_width,
 }
 
 

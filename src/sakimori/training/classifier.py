@@ -50,11 +50,12 @@ DESIGNS: dict[str, Design] = {
         Design("char-ngrams", FeatureConfig((1, 2, 3), False, False, False, False)),
         Design("char+words", FeatureConfig((1, 2, 3, 4), True, True, False, False)),
         Design("char+cues+context (no Sudachi)", FeatureConfig((1, 2, 3, 4), False, False, True, True)),
+        Design("char+cues+context (no Sudachi) C=64", FeatureConfig((1, 2, 3, 4), False, False, True, True), c=64.0),
         Design("char+words+cues+context", FeatureConfig()),
-        Design("char+words+cues+context C=1", FeatureConfig(), c=1.0),
         Design("char+words+cues+context C=16", FeatureConfig(), c=16.0),
-        Design("char+words+cues+context C=16 borderline×3", FeatureConfig(), c=16.0, borderline_weight=3.0),
-        Design("char+words+cues+context+ja-ginza vectors", FeatureConfig(), vectors=True),
+        Design("char+words+cues+context C=64", FeatureConfig(), c=64.0),
+        Design("char+words+cues+context C=64 borderline×3", FeatureConfig(), c=64.0, borderline_weight=3.0),
+        Design("char+words+cues+context+ja-ginza vectors C=64", FeatureConfig(), c=64.0, vectors=True),
     )
 }
 DEFAULT_DESIGN = "char+words+cues+context"
@@ -120,13 +121,13 @@ MAX_BORDERLINE_FPR = 0.05
 
 
 def operating_threshold(p_unsafe: np.ndarray, unsafe: np.ndarray, borderline: Sequence[bool]) -> float:
-    """The unsafe threshold the default policy uses: best F1 on dev among the thresholds (a 0.05 grid) whose
+    """The unsafe threshold the default policy uses: best F1 on dev among the thresholds (a 0.01 grid) whose
     false-positive rate on borderline items is at most MAX_BORDERLINE_FPR; over-refusal counts as much as a miss.
     If no threshold gets there, the one with the lowest borderline FPR."""
     border = np.asarray(borderline, dtype=bool)
     best: tuple[float, float] | None = None
     fallback: tuple[float, float] = (2.0, 0.95)
-    for t in np.round(np.arange(0.30, 0.951, 0.05), 2):
+    for t in np.round(np.arange(0.30, 0.991, 0.01), 2):
         flagged = p_unsafe >= t
         tp = int((flagged & unsafe).sum())
         f1 = 2 * tp / (2 * tp + int((flagged & ~unsafe).sum()) + int((~flagged & unsafe).sum()) or 1)
