@@ -10,3 +10,9 @@ from sakimori import Guard
 @pytest.fixture(scope="session")
 def default_guard() -> Guard:
     return Guard.from_policy()
+
+
+@pytest.fixture(scope="session")
+def wordlist_guard() -> Guard:
+    """The transparent word-list detector: its findings carry spans, so it shows the normaliser's offset map."""
+    return Guard.from_policy({"detectors": ["wordlist"], "categories": {"S11": {"action": "safe_answer"}}})

@@ -38,8 +38,10 @@ def test_check_safe_homonym(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize("text", ["ば く だ ん の作り方", "bakudan no tsukurikata"])
-def test_check_obfuscated_with_spans(text: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", text, "--json"]) == 0
+def test_check_obfuscated_with_spans(text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    policy = tmp_path / "wordlist.yaml"
+    policy.write_text("detectors: [wordlist]\n", encoding="utf-8")
+    assert main(["check", text, "--json", "--policy", str(policy)]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["unsafe"] is True and out["categories"] == ["S9"]
     f = out["findings"][0]

@@ -141,17 +141,24 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-DEFAULT_TRAIN_DESIGN = "char+words+cues+context"
+# The design each shipped model is trained with (chosen on the dev comparison, see docs/model-comparison.md).
+SHIPPED_DESIGNS = {
+    "default": "char+cues+context (no Sudachi) C=64 min_df=5",
+    "accurate": "char+words+cues+context+ja-ginza vectors C=64",
+}
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from sakimori.corpus import shipped_corpus_dir
-    from sakimori.detectors.classifier import default_model_path
+    from sakimori.detectors.classifier import SHIPPED_MODELS, shipped_model_path
     from sakimori.evaluation.datasets import load_dataset
     from sakimori.training.classifier import DESIGNS, evaluate_model, fit_model
 
+    target = args.out or "default"
+    if args.design is None:
+        args.design = SHIPPED_DESIGNS.get(target, SHIPPED_DESIGNS["default"])
     corpus = Path(args.corpus) if args.corpus else shipped_corpus_dir()
     train, dev, test = (list(load_dataset(corpus / f"{n}.jsonl")) for n in ("train", "dev", "test"))
     names = list(DESIGNS) if args.compare else [args.design]
@@ -223,7 +230,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
         f"{chosen.meta['operating_threshold']:.2f}: F1 {o['f1']:.3f}, "
         f"precision {o['precision']:.3f}, recall {o['recall']:.3f}, borderline FPR {over:.1f}%"
     )
-    out = Path(args.out) if args.out else default_model_path()
+    out = shipped_model_path(target) if target in SHIPPED_MODELS else Path(target)
     chosen.meta["test_f1"] = o["f1"]
     chosen.save(out)
     print(f"model: {out} ({out.stat().st_size / 1e6:.1f} MB)")
@@ -402,8 +409,12 @@ def build_parser() -> argparse.ArgumentParser:
         "per-category thresholds on dev, report test, and save the model.",
     )
     tr.add_argument("--corpus", metavar="DIR", help="folder with train/dev/test.jsonl (default: shipped corpus)")
-    tr.add_argument("--out", metavar="FILE.npz", help="where to save (default: the model shipped in the package)")
-    tr.add_argument("--design", default=DEFAULT_TRAIN_DESIGN, help="the design to save (see --compare)")
+    tr.add_argument(
+        "--out",
+        metavar="NAME|FILE.npz",
+        help="'default' or 'accurate' (the shipped models, each with its own design) or a file (default: default)",
+    )
+    tr.add_argument("--design", help="the design to save (see --compare; default: the one of the shipped model)")
     tr.add_argument("--compare", action="store_true", help="train every design and print the dev comparison")
     tr.add_argument("--table", metavar="FILE.md", help="with --compare, also write the table to this file")
     tr.add_argument("--seed", type=int, default=13)

@@ -36,9 +36,13 @@ class FeatureConfig:
     word_bigrams: bool = True
     cues: bool = True
     prompt_context: bool = True
+    min_norm_features: int = 16
+    """Rows are scaled by 1/sqrt(max(features found, this)): a text with two known features is not weighed like
+    one with two hundred, so a lone n-gram ("a") cannot reach the score of a whole harmful request."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "min_norm_features": self.min_norm_features,
             "char_ngrams": list(self.char_ngrams),
             "words": self.words,
             "word_bigrams": self.word_bigrams,
@@ -54,6 +58,7 @@ class FeatureConfig:
             bool(raw["word_bigrams"]),
             bool(raw["cues"]),
             bool(raw["prompt_context"]),
+            int(raw.get("min_norm_features", 1)),  # models saved before it existed used 1
         )
 
 

@@ -64,7 +64,8 @@ class LinearModel:
         found = [i for i in map(lookup, features) if i is not None]
         out = self.bias.astype(np.float32)
         if found:
-            out = out + self.weights[found].sum(axis=0) * np.float32(1.0 / np.sqrt(len(found)))
+            scale = 1.0 / np.sqrt(max(len(found), self.config.min_norm_features))
+            out = out + self.weights[found].sum(axis=0) * np.float32(scale)
         if self.dense_weights is not None:
             dense = self.dense_features([list(features) if not isinstance(features, set | list) else features])
             if dense is not None:

@@ -21,16 +21,24 @@ from sakimori.linear_model import LinearModel
 from sakimori.taxonomy import CATEGORIES
 from sakimori.types import Finding, Message, Verdict
 
-__all__ = ["ClassifierDetector", "default_model_path"]
+__all__ = ["SHIPPED_MODELS", "ClassifierDetector", "default_model_path", "shipped_model_path"]
+
+# The models shipped in the package, by the name a policy can give as `model:`. "default" is fast (no Sudachi at
+# check time); "accurate" adds Sudachi word features and ja-ginza word vectors (see docs/model-comparison.md).
+SHIPPED_MODELS = {"default": "classifier.npz", "accurate": "classifier-accurate.npz"}
+
+
+def shipped_model_path(name: str) -> Path:
+    return Path(str(resources.files("sakimori.data").joinpath("model", SHIPPED_MODELS[name])))
 
 
 def default_model_path() -> Path:
-    return Path(str(resources.files("sakimori.data").joinpath("model", "classifier.npz")))
+    return shipped_model_path("default")
 
 
 @dataclass
 class ClassifierDetector:
-    """`model`: path to a model `.npz` made by `sakimori train` (default: the shipped model)."""
+    """`model`: "default" or "accurate" (the shipped models), or a path to a `.npz` made by `sakimori train`."""
 
     model: str | None = None
     floor: float = 0.02
@@ -44,7 +52,8 @@ class ClassifierDetector:
 
     @cached_property
     def _model(self) -> LinearModel:
-        path = Path(self.model) if self.model else default_model_path()
+        name = self.model or "default"
+        path = shipped_model_path(name) if name in SHIPPED_MODELS else Path(name)
         try:
             return LinearModel.load(path)
         except (OSError, ValueError, KeyError) as exc:

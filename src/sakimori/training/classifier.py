@@ -51,14 +51,22 @@ DESIGNS: dict[str, Design] = {
         Design("char+words", FeatureConfig((1, 2, 3, 4), True, True, False, False)),
         Design("char+cues+context (no Sudachi)", FeatureConfig((1, 2, 3, 4), False, False, True, True)),
         Design("char+cues+context (no Sudachi) C=64", FeatureConfig((1, 2, 3, 4), False, False, True, True), c=64.0),
+        Design(
+            "char+cues+context (no Sudachi) C=64 min_df=5",
+            FeatureConfig((1, 2, 3, 4), False, False, True, True),
+            c=64.0,
+            min_df=5,
+        ),
         Design("char+words+cues+context", FeatureConfig()),
         Design("char+words+cues+context C=16", FeatureConfig(), c=16.0),
         Design("char+words+cues+context C=64", FeatureConfig(), c=64.0),
         Design("char+words+cues+context C=64 borderline×3", FeatureConfig(), c=64.0, borderline_weight=3.0),
         Design("char+words+cues+context+ja-ginza vectors C=64", FeatureConfig(), c=64.0, vectors=True),
+        Design(
+            "char+words+cues+context+ja-ginza vectors C=64 min_df=5", FeatureConfig(), c=64.0, min_df=5, vectors=True
+        ),
     )
 }
-DEFAULT_DESIGN = "char+words+cues+context"
 
 
 def _targets(items: Sequence[Item]) -> np.ndarray:
@@ -71,7 +79,7 @@ def _targets(items: Sequence[Item]) -> np.ndarray:
     return y
 
 
-def _matrix(feature_sets: Sequence[set[str]], vocabulary: Mapping[str, int]) -> Any:
+def _matrix(feature_sets: Sequence[set[str]], vocabulary: Mapping[str, int], min_norm: int = 1) -> Any:
     from scipy import sparse
 
     rows, cols = [], []
@@ -84,7 +92,7 @@ def _matrix(feature_sets: Sequence[set[str]], vocabulary: Mapping[str, int]) -> 
     data = np.ones(len(rows), dtype=np.float32)
     x = sparse.csr_matrix((data, (rows, cols)), shape=(len(feature_sets), len(vocabulary)))
     counts = np.asarray(x.sum(axis=1)).ravel()
-    scale = np.where(counts > 0, 1.0 / np.sqrt(np.maximum(counts, 1)), 0.0).astype(np.float32)
+    scale = np.where(counts > 0, 1.0 / np.sqrt(np.maximum(counts, min_norm)), 0.0).astype(np.float32)
     return sparse.diags(scale) @ x
 
 
@@ -149,7 +157,7 @@ def fit_model(train: Sequence[Item], dev: Sequence[Item], design: Design, *, see
         for f in features:
             df[f] = df.get(f, 0) + 1
     vocabulary = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= design.min_df))}
-    x = _matrix(train_features, vocabulary)
+    x = _matrix(train_features, vocabulary, design.config.min_norm_features)
     y = _targets(train)
     model = LinearModel(
         vocabulary,
