@@ -96,6 +96,7 @@ def _cue_patterns() -> dict[str, Any]:
     }
 
 
+PROMPT_CHAR_NGRAMS = (2, 3)  # n-grams of the prompt a response answers ("p:c:")
 _MAX_WORD_CHARS = 20_000  # Sudachi's input limit is in bytes; long texts are tokenised in pieces
 
 
@@ -109,9 +110,9 @@ def _words(text: str) -> list[str]:
     return [w for w in out if w.strip()]
 
 
-def _text_features(norm: str, config: FeatureConfig, prefix: str, out: set[str]) -> None:
+def _text_features(norm: str, config: FeatureConfig, prefix: str, out: set[str], chars: bool = True) -> None:
     char = prefix + "c:"
-    for n in config.char_ngrams:
+    for n in config.char_ngrams if chars else ():
         out.update([char + norm[i : i + n] for i in range(len(norm) - n + 1)])
     if config.words:
         words = _words(norm)
@@ -122,11 +123,14 @@ def _text_features(norm: str, config: FeatureConfig, prefix: str, out: set[str])
             out.update([bigram + a + "|" + b for a, b in pairwise(words)])
 
 
-def extract(message: Message, config: FeatureConfig = FeatureConfig()) -> set[str]:
-    """The features of one message (normalised once, via the message's cache)."""
+def extract(message: Message, config: FeatureConfig = FeatureConfig(), *, chars: bool = True) -> set[str]:
+    """The features of one message (normalised once, via the message's cache).
+
+    `chars=False` leaves out the character n-grams ("c:", "p:c:"), which the run-time path computes as hashes
+    (`sakimori.char_hash`); everything else is the same."""
     norm = message.normalized.text
     out: set[str] = set()
-    _text_features(norm, config, "", out)
+    _text_features(norm, config, "", out, chars)
     if config.cues:
         for name, pattern in _cue_patterns().items():
             if pattern.search(norm):
@@ -136,8 +140,8 @@ def extract(message: Message, config: FeatureConfig = FeatureConfig()) -> set[st
         prompt = message.context_prompt
         if prompt and config.prompt_context:
             prompt_norm = normalize(prompt).text
-            context = FeatureConfig(char_ngrams=(2, 3), words=config.words, word_bigrams=False)
-            _text_features(prompt_norm, context, "p:", out)
+            context = FeatureConfig(char_ngrams=PROMPT_CHAR_NGRAMS, words=config.words, word_bigrams=False)
+            _text_features(prompt_norm, context, "p:", out, chars)
             if config.cues:
                 for name in ("request", "protective"):
                     if _cue_patterns()[name].search(prompt_norm):

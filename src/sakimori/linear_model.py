@@ -15,7 +15,10 @@ from typing import Any
 
 import numpy as np
 
-from sakimori.features import FeatureConfig
+from sakimori import char_hash
+from sakimori.features import PROMPT_CHAR_NGRAMS, FeatureConfig, extract
+from sakimori.normalize import normalize
+from sakimori.types import Message
 
 __all__ = ["LinearModel"]
 
@@ -75,9 +78,57 @@ class LinearModel:
     def predict_proba(self, feature_sets: Sequence[Iterable[str]]) -> np.ndarray:
         """Calibrated probabilities [messages, labels]."""
         margins = self._margin_one(feature_sets[0])[None, :] if len(feature_sets) == 1 else self.margins(feature_sets)
+        return self._calibrate(margins)
+
+    def _calibrate(self, margins: np.ndarray) -> np.ndarray:
         z = margins * self.platt[:, 0] + self.platt[:, 1]
         probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
         return probabilities
+
+    # --- the run-time path: character n-grams as hashes ------------------------------------------------------
+
+    def predict_messages(self, messages: Sequence[Message]) -> np.ndarray:
+        """Calibrated probabilities [messages, labels] straight from messages: the same numbers as
+        `predict_proba([extract(m, config) for m in messages])`, with character n-grams looked up as hashes."""
+        if not messages:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        return self._calibrate(np.stack([self._message_margin(m) for m in messages]))
+
+    def _hash_table(self) -> tuple[np.ndarray, np.ndarray]:
+        table = self.__dict__.get("_hashes")
+        if table is None:
+            grams = []
+            for word, row in self.vocabulary.items():
+                for prefix, prefix_id in char_hash.PREFIXES.items():
+                    if word.startswith(prefix):
+                        grams.append((row, word[len(prefix) :], prefix_id))
+            table = self.__dict__["_hashes"] = char_hash.vocabulary_hashes(grams)
+        return table
+
+    def _message_margin(self, message: Message) -> np.ndarray:
+        keys, rows = self._hash_table()
+        hashes = [char_hash.ngram_hashes(message.normalized.text, self.config.char_ngrams, 0)]
+        if message.role == "assistant" and self.config.prompt_context and message.context_prompt:
+            prompt_norm = normalize(message.context_prompt).text
+            hashes.append(char_hash.ngram_hashes(prompt_norm, PROMPT_CHAR_NGRAMS, 1))
+        wanted = np.concatenate(hashes)
+        found_chars = np.zeros(0, dtype=np.int64)
+        if len(keys) and len(wanted):
+            positions = np.searchsorted(keys, wanted)
+            np.minimum(positions, len(keys) - 1, out=positions)
+            found_chars = np.unique(rows[positions[keys[positions] == wanted]])  # a repeated n-gram counts once
+        others = extract(message, self.config, chars=False)
+        lookup = self.vocabulary.get
+        found = np.concatenate([found_chars, np.fromiter((i for i in map(lookup, others) if i is not None), np.int64)])
+        out = self.bias.astype(np.float32)
+        if len(found):
+            scale = 1.0 / np.sqrt(max(len(found), self.config.min_norm_features))
+            out = out + self.weights[found].sum(axis=0) * np.float32(scale)
+        if self.dense_weights is not None:
+            dense = self.dense_features([others])
+            if dense is not None:
+                out = out + dense[0] @ self.dense_weights
+        return out
 
     # --- file format ------------------------------------------------------------------------------------------
 

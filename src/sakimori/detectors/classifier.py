@@ -16,7 +16,6 @@ from importlib import resources
 from pathlib import Path
 
 from sakimori.errors import PolicyError
-from sakimori.features import extract
 from sakimori.linear_model import LinearModel
 from sakimori.taxonomy import CATEGORIES
 from sakimori.types import Finding, Message, Verdict
@@ -64,7 +63,7 @@ class ClassifierDetector:
             return []
         model = self._model
         began = time.perf_counter()
-        probabilities = model.predict_proba([extract(m, model.config) for m in messages])
+        probabilities = model.predict_messages(messages)
         each_ms = (time.perf_counter() - began) * 1000 / len(messages)
         unsafe_col = model.labels.index("unsafe")
         category_cols = [(i, label) for i, label in enumerate(model.labels) if label in CATEGORIES]
