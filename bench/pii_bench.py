@@ -16,6 +16,7 @@ Run: `python bench/pii_bench.py` (prints Markdown tables; writes bench/pii/resul
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -26,6 +27,9 @@ from sakimori.pii.benchmark import load_pii_testset, score_spans
 from sakimori.taxonomy import PII_TYPES
 
 HERE = Path(__file__).resolve().parent
+# Some Presidio recognizers fetch models from the Hugging Face hub; this bench runs offline (they are skipped).
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 PRESIDIO_TO_OURS = {
     "PHONE_NUMBER": "phone",
     "EMAIL_ADDRESS": "email",

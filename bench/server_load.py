@@ -160,7 +160,12 @@ def main() -> int:
         wait_up(f"http://127.0.0.1:{guard_port}/healthz")
         asyncio.run(load(f"http://127.0.0.1:{guard_port}", 50, 8))  # warm-up: model load, connections
         asyncio.run(load(f"http://127.0.0.1:{up_port}", 50, 8))
+        # one at a time first: the proxy's own cost per request, without queueing
+        solo_direct, _ = asyncio.run(load(f"http://127.0.0.1:{up_port}", 200, 1))
+        solo_proxied, _ = asyncio.run(load(f"http://127.0.0.1:{guard_port}", 200, 1))
+        began = time.perf_counter()
         direct, direct_errors = asyncio.run(load(f"http://127.0.0.1:{up_port}", args.requests, args.concurrency))
+        direct_seconds = time.perf_counter() - began
         began = time.perf_counter()
         proxied, proxied_errors = asyncio.run(load(f"http://127.0.0.1:{guard_port}", args.requests, args.concurrency))
         proxied_seconds = time.perf_counter() - began
@@ -186,6 +191,12 @@ def main() -> int:
             stream_count = float(line.split()[-1])
     print(f"{args.requests} requests at concurrency {args.concurrency} on loopback ({os.cpu_count()} CPUs):")
     print("| run | errors | p50 ms | p99 ms |\n|---|---|---|---|")
+    print(
+        f"| upstream directly, one at a time (200) | 0 | {pct(solo_direct, 0.5):.1f} | {pct(solo_direct, 0.99):.1f} |"
+    )
+    print(
+        f"| through sakimori, one at a time (200) | 0 | {pct(solo_proxied, 0.5):.1f} | {pct(solo_proxied, 0.99):.1f} |"
+    )
     print(f"| upstream directly | {direct_errors} | {pct(direct, 0.5):.1f} | {pct(direct, 0.99):.1f} |")
     print(f"| through sakimori | {proxied_errors} | {pct(proxied, 0.5):.1f} | {pct(proxied, 0.99):.1f} |")
     print(
@@ -195,7 +206,8 @@ def main() -> int:
     added_p50, added_p99 = pct(proxied, 0.5) - pct(direct, 0.5), pct(proxied, 0.99) - pct(direct, 0.99)
     print(
         f"added latency: p50 {added_p50:+.1f} ms, p99 {added_p99:+.1f} ms; "
-        f"proxied throughput {args.requests / proxied_seconds:.0f} req/s"
+        f"throughput {args.requests / direct_seconds:.0f} req/s direct, "
+        f"{args.requests / proxied_seconds:.0f} req/s through sakimori"
     )
     if stream_count:
         print(

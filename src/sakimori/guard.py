@@ -95,6 +95,12 @@ class Guard:
         self._slots = sorted(slots, key=lambda s: getattr(s.detector, "cost", 1.0))
 
     @property
+    def cpu_only(self) -> bool:
+        """True when every detector is a cheap in-process one (cost ≤ 0.1: word list, PII, the classifier), so
+        a check takes well under a millisecond and is cheaper to run inline than to hand to a thread."""
+        return all(getattr(s.detector, "cost", 1.0) <= 0.1 for s in self._slots)
+
+    @property
     def detector_names(self) -> list[str]:
         """The detectors in the order they run (cheapest first)."""
         return [getattr(s.detector, "name", type(s.detector).__name__) for s in self._slots]
