@@ -85,15 +85,9 @@ def _mode() -> Any:
 
 @cache
 def _cue_patterns() -> dict[str, Any]:
-    from sakimori.detectors.wordlist import WordListDetector
+    from sakimori.detectors.wordlist import builtin_cue_patterns
 
-    lists = WordListDetector()._lists
-    return {
-        "request": lists.request,
-        "protective": lists.protective,
-        "refusal": lists.refusal,
-        "compliance": lists.compliance,
-    }
+    return builtin_cue_patterns()
 
 
 PROMPT_CHAR_NGRAMS = (2, 3)  # n-grams of the prompt a response answers ("p:c:")
