@@ -79,7 +79,7 @@ async def complete(state: ServerState, body: dict[str, Any], request_id: str) ->
     forwarded = {**body, "messages": messages}
     summary: dict[str, Any] = {"input": decision_summary(decision, "input"), "request_id": request_id}
     if body.get("stream"):
-        response = await _open_stream(state, forwarded, request_id)
+        response = await _send(state, forwarded, request_id, stream=True)
         generator = _stream(state, response, sent_prompt, decision.replacements, summary, model, request_id)
         return StreamingResponse(
             generator, media_type="text/event-stream", headers={"cache-control": "no-cache", "x-request-id": request_id}
@@ -187,51 +187,17 @@ def _first_message(answer: Mapping[str, Any]) -> dict[str, Any] | None:
     return None
 
 
-async def _call(state: ServerState, body: dict[str, Any], request_id: str) -> dict[str, Any]:
+async def _send(state: ServerState, body: dict[str, Any], request_id: str, *, stream: bool) -> Any:
+    """POST to the upstream; a timeout, a connection failure or an error status is a 502 (4xx passed on) in
+    OpenAI's shape, with the reason in the audit log. Streams are opened before answering the client, so a
+    failing upstream is still a clean error rather than a broken stream."""
     import httpx
 
+    request = state.upstream.build_request("POST", "chat/completions", json={**body, "stream": stream})
     try:
-        response = await state.upstream.post("chat/completions", json={**body, "stream": False})
+        response = await state.upstream.send(request, stream=stream)
     except httpx.TimeoutException:
         state.record_failure(request_id, "upstream", f"timeout: no answer within {state.config.upstream_timeout} s")
-        raise ApiError(502, "the upstream model did not answer in time", "upstream_error", "upstream_timeout") from None
-    except httpx.HTTPError as exc:
-        state.record_failure(request_id, "upstream", f"connection: {type(exc).__name__}: {exc}")
-        raise ApiError(
-            502, f"cannot reach the upstream model: {type(exc).__name__}", "upstream_error", "upstream_unreachable"
-        ) from None
-    if response.status_code >= 400:
-        state.record_failure(request_id, "upstream", f"status: upstream answered {response.status_code}")
-        status = 502 if response.status_code >= 500 else response.status_code
-        raise ApiError(
-            status,
-            f"the upstream model answered HTTP {response.status_code}: {response.text[:200]}",
-            "upstream_error",
-            "upstream_status",
-        )
-    try:
-        answer = response.json()
-    except ValueError:
-        state.record_failure(request_id, "upstream", "malformed: the upstream answer is not JSON")
-        raise ApiError(502, "the upstream answer is not JSON", "upstream_error", "malformed_upstream") from None
-    if not isinstance(answer, dict):
-        state.record_failure(request_id, "upstream", "malformed: the upstream answer is not an object")
-        raise ApiError(502, "the upstream answer is not a JSON object", "upstream_error", "malformed_upstream")
-    return answer
-
-
-# --- streaming -------------------------------------------------------------------------------------------------
-
-
-async def _open_stream(state: ServerState, body: dict[str, Any], request_id: str) -> Any:
-    """Open the upstream stream before answering, so a failing upstream is still a clean 502."""
-    import httpx
-
-    request = state.upstream.build_request("POST", "chat/completions", json={**body, "stream": True})
-    try:
-        response = await state.upstream.send(request, stream=True)
-    except httpx.TimeoutException:
-        state.record_failure(request_id, "upstream", "timeout: the stream did not start in time")
         raise ApiError(502, "the upstream model did not answer in time", "upstream_error", "upstream_timeout") from None
     except httpx.HTTPError as exc:
         state.record_failure(request_id, "upstream", f"connection: {type(exc).__name__}: {exc}")
@@ -249,6 +215,22 @@ async def _open_stream(state: ServerState, body: dict[str, Any], request_id: str
             "upstream_status",
         )
     return response
+
+
+async def _call(state: ServerState, body: dict[str, Any], request_id: str) -> dict[str, Any]:
+    response = await _send(state, body, request_id, stream=False)
+    try:
+        answer = response.json()
+    except ValueError:
+        state.record_failure(request_id, "upstream", "malformed: the upstream answer is not JSON")
+        raise ApiError(502, "the upstream answer is not JSON", "upstream_error", "malformed_upstream") from None
+    if not isinstance(answer, dict):
+        state.record_failure(request_id, "upstream", "malformed: the upstream answer is not an object")
+        raise ApiError(502, "the upstream answer is not a JSON object", "upstream_error", "malformed_upstream")
+    return answer
+
+
+# --- streaming -------------------------------------------------------------------------------------------------
 
 
 def _chunk(base: Mapping[str, Any], delta: dict[str, Any], finish: str | None, extra: Any = None) -> bytes:
