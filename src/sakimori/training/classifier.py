@@ -103,7 +103,7 @@ def load_ginza_vectors() -> tuple[Any, float]:
         import ja_ginza
         from spacy.vocab import Vocab
     except ImportError as exc:
-        raise RuntimeError("the vectors design needs ja-ginza: pip install ja-ginza==5.2.0") from exc
+        raise RuntimeError("the vectors design needs ja-ginza: pip install 'sakimori[vectors]'") from exc
     vocab = Vocab().from_disk(Path(ja_ginza.__file__).parent / f"ja_ginza-{ja_ginza.__version__}" / "vocab")
     return vocab, time.perf_counter() - began
 
