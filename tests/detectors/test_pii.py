@@ -68,6 +68,14 @@ POSITIVES = [
     ("基礎年金番号 0123-456789 の照会", "pension_number", "0123-456789"),
     ("大阪府堺市堺区架空町3丁7-8の例田です", "address", "大阪府堺市堺区架空町3丁7-8"),
     ("誕生日？3月3日やで", "birth_date", "3月3日"),
+    ("仮山美咲と申します。", "person", "仮山美咲"),  # an unknown surname, a given name the dictionary knows
+    ("ねえ、架空花子のLINE知らん？", "person", "架空花子"),
+    ("name: HANAKO MIHON", "person", "HANAKO MIHON"),
+    ("担当：見本", "person", "見本"),
+    ("DNSを 2001:db8:85a3::8a2e:370:7334 に変更", "ip_address", "2001:db8:85a3::8a2e:370:7334"),
+    ("免許証\n番号 第412345678903号", "drivers_license", "412345678903"),
+    ("氏名見本 大輔、昭和63年1月20日生", "birth_date", "昭和63年1月20日"),
+    ("普通預金 口座番号 5566778", "bank_account", "普通預金 口座番号 5566778"),
 ]
 
 NEGATIVES = [
@@ -82,6 +90,10 @@ NEGATIVES = [
     "松本の天気はどう？",  # a place after no relation word
     "織田信長が本能寺の変で倒れた",  # a historical figure is not personal data
     "店員さんに聞いてみて",  # a role, not a name
+    "受取人：架空工業株式会社",  # an organisation after a label
+    "立てこもり事件の交渉人が出てくる",  # a dictionary word ending in what could be a given name
+    "個人投資家としての損切り",
+    "時刻は10:30:45です",
     "名前を教えて",
     "会議は3月3日です",  # a date without birth context
     "福岡県架空市あたりに住んでいます",  # city level is not an address

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sakimori import sudachi
@@ -61,7 +61,12 @@ _RELATIONS = (
     "義母",
     "義父",
 )
-_LABELS = r"(?:氏名|お名前|名前|宛名|名義人?|フリガナ|ふりがな|受取人|契約者|申込者|支払を受ける者|被保険者氏名)"
+_LABELS = (
+    r"(?:氏名|お名前|名前|宛名|名義人?|フリガナ|ふりがな|受取人|契約者|申込者|支払を受ける者|被保険者氏名|担当者?|差出人"
+    r"|送信者|[Nn]ame|NAME)"
+)
+# What follows a label but is an organisation, not a person (受取人：架空工業株式会社).
+_ORGANISATION = re.compile(r"株式会社|有限会社|合同会社|会社|工業|商事|銀行|病院|事務所|サービス|協会|組合|法人|カ）")
 _JA_NAME = r"[\u3040-\u30ff\u4e00-\u9fff々ー]"
 _JA_NAME_HEAD = r"[\u30a0-\u30ff\u4e00-\u9fff々]"  # after a label without a colon a name does not start in hiragana
 _EN_NAME = r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){1,2}"
@@ -190,6 +195,14 @@ _ROLES = frozenset(
         "専務",
         "常務",
         "保険者",
+        "契約者",
+        "加入者",
+        "購入者",
+        "受取人",
+        "送信者",
+        "依頼者",
+        "相談者",
+        "申込者",
     ]
 )
 _HONORIFIC_AFTER_RUN = re.compile(
@@ -201,7 +214,10 @@ _CHUNK = 10_000
 def find_names(text: str) -> Iterator[PiiMatch]:
     for m in _FORM_LABEL.finditer(text):
         group = next(g for g in ("a", "b", "c") if m.group(g))
+        if _ORGANISATION.search(text, m.start(group), m.end(group) + 6):
+            continue
         yield PiiMatch("person", m.start(group), m.end(group), 0.9, m.group(group))
+    yield from _kanji_full_names(text)
     for m in _HONORIFIC_AFTER_RUN.finditer(text):
         run = m.group(1)
         if text.startswith("氏名", m.end(1)):
@@ -210,6 +226,53 @@ def find_names(text: str) -> Iterator[PiiMatch]:
             yield PiiMatch("person", m.start(1), m.end(1), 0.6, run)  # an unknown word used as a name
     for offset in range(0, len(text), _CHUNK):
         yield from _names(text[offset : offset + _CHUNK], offset, text)
+
+
+_KANJI_RUN = re.compile(r"[\u4e00-\u9fff々]{2,6}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?")
+_NAME_END = ("さん", "様", "さま", "くん", "君", "ちゃん", "氏", "です", "と申", "と言", "といい", "でございます", "宛")
+
+
+@lru_cache(maxsize=65536)
+def _is_given_name(word: str) -> bool:
+    """Sudachi's dictionary knows 花子・美咲・健太 as given names when asked about the word alone, even where the
+    whole sentence made it read the run otherwise (架空花子 → 花 + 子)."""
+    tokens = list(_tokenizer().tokenize(word, _mode()))
+    return len(tokens) == 1 and tuple(tokens[0].part_of_speech()[1:4]) == ("固有名詞", "人名", "名")
+
+
+@lru_cache(maxsize=65536)
+def _boundaries(run: str) -> frozenset[int]:
+    return frozenset(t.begin() for t in _tokenizer().tokenize(run, _mode()))
+
+
+@lru_cache(maxsize=65536)
+def _is_word(run: str) -> bool:
+    """The whole run is one dictionary word (split mode C): 交渉人, 投資家, 証明書 are words, not names."""
+    from sudachipy import tokenizer as sudachi_tokenizer
+
+    tokens = list(_tokenizer().tokenize(run, sudachi_tokenizer.Tokenizer.SplitMode.C))
+    return len(tokens) == 1
+
+
+def _kanji_full_names(text: str) -> Iterator[PiiMatch]:
+    """Surname + given name written in kanji where the surname is not in the dictionary (仮山美咲, 例田 真一): a kanji
+    run whose last 2–3 characters are a known given name and whose first 1–3 are not a common word. Reported with
+    more confidence before an honorific, です or と申します."""
+    for m in _KANJI_RUN.finditer(text):
+        run = m.group()
+        head, space, tail = run.partition(" ") if " " in run else run.partition("\u3000")
+        splits = [(head, tail)] if space else [(run[:i], run[i:]) for i in (1, 2, 3) if 2 <= len(run) - i <= 3]
+        for surname, given in splits:
+            if surname in _ROLES or not _is_given_name(given) or _is_given_name(surname):
+                continue
+            if not space and len(surname) not in _boundaries(run):
+                continue  # 個人投|資家: the given name must start where the run's own words do
+            if _is_word(run.replace(" ", "").replace("\u3000", "")) or _famous(run):
+                break  # 交渉人, 芸能人 (a dictionary word), 夏目漱石 (a well-known figure)
+            ending = any(text.startswith(w, m.end()) for w in _NAME_END)
+            score = 0.85 if ending else (0.55 if len(surname) >= 2 else 0.4)
+            yield PiiMatch("person", m.start(), m.end(), score, run)
+            break
 
 
 def _famous(name: str) -> bool:

@@ -111,7 +111,10 @@ def _numbers(view: str) -> Iterator[PiiMatch]:
         digits = re.sub(r"\D", "", raw)
         start, end = m.start(), m.start() + len(raw)
         if len(digits) == 12:
-            if _context(view, start, end, ("免許",)):
+            licence_form = view[start - 1 : start] == "第" and view.startswith("号", end)  # 第123456789012号
+            if _context(view, start, end, ("免許",)) or (
+                licence_form and _context(view, start, end, ("免許",), before=120)
+            ):
                 yield PiiMatch("drivers_license", start, end, 0.9, raw)
             elif is_my_number(digits):
                 context = _context(view, start, end, ("マイナンバー", "個人番号", "my number", "まいなんばー"))
@@ -242,7 +245,7 @@ def _address(view: str) -> Iterator[PiiMatch]:
 
 _BANK = re.compile(
     r"(?:[^\s、。:：「」()（）]{1,12}?(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|ゆうちょ)[^\d\n]{0,24}?)?"
-    r"(?:普通|当座|貯蓄|総合)(?:預金)?(?:口座)?(?:番号)?[\s:：]*(?P<n>\d{7})(?!\d)"
+    r"(?:普通|当座|貯蓄|総合)(?:預金)?\s?(?:口座)?(?:番号)?[\s:：]*(?P<n>\d{7})(?!\d)"
     r"|(?:口座番号|口座)[\s:：は]*(?P<m>\d{7,8})(?!\d)"
     r"|[^\s、。:：「」()（）]{0,8}(?:ゆうちょ|郵便貯金|貯金)[^\d\n]{0,12}?記号[\s:：]*\d{5}[\s、,]*番号[\s:：]*\d{6,8}(?!\d)"
 )
@@ -270,7 +273,7 @@ _INSURANCE = re.compile(r"記号[\s:：]*(?P<sym>[0-9A-Za-z\-]{1,10})[\s、,]*�
 
 def _documents(view: str) -> Iterator[PiiMatch]:
     for m in _PASSPORT.finditer(view):
-        context = _context(view, m.start(), m.end(), ("旅券", "パスポート", "passport"), before=25)
+        context = _context(view, m.start(), m.end(), ("旅券", "パスポート", "passport"), before=45)
         yield PiiMatch("passport", m.start(), m.end(), 0.9 if context else 0.4, m.group())
     for m in _PENSION.finditer(view):
         if _context(view, m.start(), m.end(), ("年金",), before=25):
@@ -281,10 +284,8 @@ def _documents(view: str) -> Iterator[PiiMatch]:
 
 
 _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
-_IPV6 = re.compile(
-    r"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])"
-    r"|(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4})?(?![0-9A-Fa-f:])"
-)
+# Any run of hex groups and colons with at least two colons; ipaddress decides (covers every "::" position).
+_IPV6 = re.compile(r"(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:])")
 
 
 # "v1.2.3.4", "version 10.0.0.1", "バージョン 1.2.3.4" are versions; "IPv6アドレスは…" is not.
@@ -317,7 +318,8 @@ _MONTH_DAY = re.compile(r"(?<![\d年./\-])\d{1,2}月\s?\d{1,2}日")
 
 def _birth_date(view: str) -> Iterator[PiiMatch]:
     for m in _DATE.finditer(view):
-        if _context(view, m.start(), m.end(), _BIRTH_WORDS, before=30, after=8):
+        born = view.startswith("生", m.end()) and not view.startswith("生産", m.end())  # 昭和63年1月20日生
+        if born or _context(view, m.start(), m.end(), _BIRTH_WORDS, before=30, after=8):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.9, m.group())
     for m in _MONTH_DAY.finditer(view):  # 3月3日 alone is a birth date only right next to 誕生日
         if _context(view, m.start(), m.end(), ("誕生日", "生まれ", "birthday"), before=10, after=6):
