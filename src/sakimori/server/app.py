@@ -13,12 +13,12 @@ import asyncio
 import json
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, MutableMapping
 from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
 from sakimori.errors import SakimoriError
 from sakimori.guard import Guard
@@ -128,44 +128,6 @@ def create_app(config: ServerConfig) -> Any:
             error_body(f"{request.method} is not allowed on {request.url.path}", "invalid_request_error"), 405
         )
 
-    @app.middleware("http")
-    async def _frame(request: Request, call_next: Any) -> Response:
-        """Request id, authentication, body size, time limit and request metrics for every route."""
-        began = time.perf_counter()
-        request_id = request.headers.get("x-request-id") or f"req-{uuid.uuid4().hex[:20]}"
-        request.state.request_id = request_id
-        path = request.url.path
-        try:
-            public = path in ("/healthz", "/metrics")
-            if (
-                not public
-                and config.key_hashes
-                and not key_matches(request.headers.get("authorization"), config.key_hashes)
-            ):
-                raise ApiError(
-                    401,
-                    "missing or wrong API key (Authorization: Bearer …)",
-                    "authentication_error",
-                    "invalid_api_key",
-                )
-            length = request.headers.get("content-length")
-            if length is not None and length.isdigit() and int(length) > config.max_body_bytes:
-                raise ApiError(413, f"request body over {config.max_body_bytes} bytes", code="request_too_large")
-            response: Response = await asyncio.wait_for(call_next(request), timeout=config.request_timeout)
-        except ApiError as exc:
-            response = JSONResponse(error_body(exc.message, exc.type, exc.code), status_code=exc.status)
-        except TimeoutError:
-            state.record_failure(request_id, "request", f"timeout: over {config.request_timeout} s")
-            response = JSONResponse(
-                error_body(f"request took longer than {config.request_timeout} s", "timeout_error", "timeout"), 504
-            )
-        response.headers["x-request-id"] = request_id
-        endpoint = path if path in _ENDPOINTS else "other"
-        state.metrics.inc("sakimori_requests_total", endpoint=endpoint, status=str(response.status_code))
-        if not isinstance(response, StreamingResponse) or response.media_type != "text/event-stream":
-            state.metrics.observe("sakimori_request_seconds", time.perf_counter() - began, endpoint=endpoint)
-        return response
-
     @app.get("/healthz")
     async def healthz() -> dict[str, Any]:
         return {"status": "ok", "detectors": state.guard.detector_names, "upstream": config.upstream}
@@ -198,7 +160,67 @@ def create_app(config: ServerConfig) -> Any:
         decision = await state.check(message, "check", request.state.request_id)
         return {"request_id": request.state.request_id, **decision.to_dict()}
 
+    app.add_middleware(RequestFrame, state=state)
     return app
+
+
+class RequestFrame:
+    """Request id, authentication, body size, time limit and request metrics around every route.
+
+    A plain ASGI middleware: Starlette's `@app.middleware("http")` wraps every response in an extra streaming layer,
+    which cost milliseconds per request in the load test. Streams set their own time limit (chat.py); here a
+    request that has not started its response within the limit gets a 504.
+    """
+
+    def __init__(self, app: Any, state: ServerState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        began = time.perf_counter()
+        config, state = self.state.config, self.state
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        request_id = headers.get("x-request-id") or f"req-{uuid.uuid4().hex[:20]}"
+        scope.setdefault("state", {})["request_id"] = request_id
+        path = scope["path"]
+        endpoint = path if path in _ENDPOINTS else "other"
+        started: dict[str, int] = {}
+
+        async def send_with_id(message: MutableMapping[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                started["status"] = message["status"]
+                message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode("latin-1"))]
+                content_type = dict(message["headers"]).get(b"content-type", b"")
+                if not content_type.startswith(b"text/event-stream"):  # streams are timed when they end
+                    state.metrics.observe("sakimori_request_seconds", time.perf_counter() - began, endpoint=endpoint)
+            await send(message)
+
+        public = path in ("/healthz", "/metrics")
+        length = headers.get("content-length", "")
+        error: ApiError | None = None
+        if not public and config.key_hashes and not key_matches(headers.get("authorization"), config.key_hashes):
+            error = ApiError(
+                401, "missing or wrong API key (Authorization: Bearer …)", "authentication_error", "invalid_api_key"
+            )
+        elif length.isdigit() and int(length) > config.max_body_bytes:
+            error = ApiError(413, f"request body over {config.max_body_bytes} bytes", code="request_too_large")
+        if error is None:
+            try:
+                await asyncio.wait_for(self.app(scope, receive, send_with_id), timeout=config.request_timeout)
+            except TimeoutError:
+                state.record_failure(request_id, "request", f"timeout: over {config.request_timeout} s")
+                if not started:
+                    error = ApiError(
+                        504, f"request took longer than {config.request_timeout} s", "timeout_error", "timeout"
+                    )
+        if error is not None:
+            response = JSONResponse(error_body(error.message, error.type, error.code), status_code=error.status)
+            await response(scope, receive, send_with_id)
+        status = started.get("status", 500)
+        state.metrics.inc("sakimori_requests_total", endpoint=endpoint, status=str(status))
 
 
 _ENDPOINTS = ("/v1/chat/completions", "/v1/moderations", "/v1/guard/check", "/healthz", "/metrics")
