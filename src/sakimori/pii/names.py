@@ -20,7 +20,24 @@ from sakimori.pii.recognizers import PiiMatch
 
 __all__ = ["find_names"]
 
-_HONORIFICS = ("さん", "様", "さま", "氏", "くん", "君", "ちゃん", "先生", "殿", "社長", "部長", "課長")
+_HONORIFICS = (
+    "さん",
+    "様",
+    "さま",
+    "氏",
+    "くん",
+    "君",
+    "ちゃん",
+    "先生",
+    "殿",
+    "社長",
+    "部長",
+    "課長",
+    "主任",
+    "係長",
+    "次長",
+    "教授",
+)
 _LEAD_WORDS = ("氏名", "名前", "担当", "私は", "わたしは", "本名", "宛名", "名義", "患者", "被害者", "容疑者")
 
 
@@ -35,7 +52,7 @@ def _mode() -> Any:
     return tokenizer.Tokenizer.SplitMode.A
 
 
-_SELF_INTRO = ("です", "と申します", "といいます", "と言います", "でございます", "と申す")
+_SELF_INTRO = ("です", "と申します", "といいます", "と言います", "でございます", "と申す", "っす")
 _RELATIONS = (
     "元カノ",
     "元彼",
@@ -79,7 +96,7 @@ _FORM_LABEL = re.compile(
 # A given name right after a run the dictionary does not know as a surname (架空 洋子, 例田一郎): the run is the
 # surname. Kanji before a kanji given name, katakana before a katakana one, at most one space between.
 _SURNAME_BEFORE = {
-    "kanji": re.compile(r"[\u4e00-\u9fff々]{1,3}[ \u3000]?$"),
+    "kanji": re.compile(r"(?:[\u4e00-\u9fff々]{1,3}|[\u30a1-\u30faー]{2,5})[ \u3000]?$"),  # 例田花子, テスト花子
     "katakana": re.compile(r"[\u30a1-\u30faー]{2,6}[ \u3000・]?$"),
 }
 # Roles that take さん/様 like names do; a run before an honorific that is one of these is not a name.
@@ -206,7 +223,7 @@ _ROLES = frozenset(
     ]
 )
 _HONORIFIC_AFTER_RUN = re.compile(
-    r"([\u4e00-\u9fff々]{2,3})(?:さん|様|さま|くん|君|氏|先生|先輩|部長|課長|社長|ちゃん)"
+    r"([\u4e00-\u9fff々]{2,3})(?:さん|様|さま|くん|君|氏|先生|先輩|部長|課長|社長|ちゃん|主任|係長|次長|教授)"
 )
 _CHUNK = 10_000
 
@@ -298,6 +315,30 @@ def _after_relation(text: str, start: int) -> bool:
     return before.endswith("の") and any(before[:-1].endswith(r) for r in _RELATIONS)
 
 
+_KANA = r"(?:(?![っゃゅょぁぃぅぇぉんをッャュョ])[\u3041-\u3096]{2,4}|[\u30a1-\u30fa]{2,5})"
+# 伊藤 さくら（…, 伊藤 さくら、… (after a space) or 伊藤さくらさん / 伊藤さくら（… (directly, before an honorific)
+_KANA_GIVEN = re.compile(
+    rf"[ \u3000]({_KANA})(?=[（(、。,\s]|さん|様|ちゃん|くん|$)"
+    rf"|(?![のがはをにでともへや])({_KANA})(?=[（(]|さん|様|ちゃん|くん)"
+)
+_NOT_GIVEN_START = ("です", "でし", "ます", "だ", "じゃ", "けど", "から", "って", "なら", "には", "とは", "など")
+_NOT_GIVEN = frozenset(
+    ("です", "ます", "でした", "だよ", "やで", "だけ", "から", "まで", "ので", "けど", "さん", "たち")
+)
+_LINE_TAG = re.compile(r"\s*(?:【[^】\n]{0,12}】|\[[^\]\n]{0,12}\])?\s*")  # 【LINE】山田：…, [Slack] 田中：…
+
+
+def _speaker_or_signature(text: str, start: int, end: int) -> bool:
+    """A lone surname that starts a line and is followed by a colon (山田：…, a chat log's speaker), or that is a
+    message's last line or in parentheses at its end (…までご連絡ください（井上）): the way people sign."""
+    line_begin = text.rfind("\n", 0, start) + 1
+    line_start = _LINE_TAG.fullmatch(text, line_begin, start) is not None
+    if line_start and text.startswith((":", "："), end):
+        return True
+    rest = text[end:].strip()
+    return (line_start and not rest) or (text[start - 1 : start] in "（(" and rest[:1] in ")）")
+
+
 def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
     tokens = list(_tokenizer().tokenize(chunk, _mode()))
     i = 0
@@ -322,6 +363,11 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
             surname_start = _with_surname(text, start, text[start])
             if surname_start < start:
                 start, parts = surname_start, {"姓", "名"}
+        if parts == {"姓"}:
+            given = _KANA_GIVEN.match(text, end)  # a kana given name the dictionary did not tag
+            name = given.group(given.lastindex or 1) if given else None
+            if given and name and name not in _NOT_GIVEN and not name.startswith(_NOT_GIVEN_START):
+                end, parts = given.end(given.lastindex or 1), {"姓", "名"}
         after = text[end : end + 3]
         before = text[max(0, start - 6) : start]
         honorific = any(after.startswith(h) for h in _HONORIFICS)
@@ -331,7 +377,7 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
             score = 0.9
         elif any(text.startswith(w, end) for w in _SELF_INTRO):
             score = 0.8
-        elif _after_relation(text, start):
+        elif _after_relation(text, start) or _speaker_or_signature(text, start, end):
             score = 0.75
         else:
             score = 0.45

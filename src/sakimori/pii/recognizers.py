@@ -122,7 +122,8 @@ def _numbers(view: str) -> Iterator[PiiMatch]:
         elif len(digits) == 13 and is_corporate_number(digits):
             context = _context(view, start, end, ("法人番号", "法人", "会社", "株式会社"))
             yield PiiMatch("corporate_number", start, end, 0.95 if context else 0.65, raw)
-        if 13 <= len(digits) <= 19 and is_luhn(digits) and _card_brand(digits):
+        product_code = _context(view, start, end, ("jan", "ean", "isbn", "商品コード", "品番", "バーコード"), before=15)
+        if 13 <= len(digits) <= 19 and is_luhn(digits) and _card_brand(digits) and not product_code:
             context = _context(view, start, end, ("カード", "card", "クレジット", "クレカ", "visa", "jcb"))
             yield PiiMatch("credit_card", start, end, 0.95 if context else 0.8, raw)
 
@@ -156,11 +157,17 @@ def _email(view: str) -> Iterator[PiiMatch]:
 
 
 _POSTAL = re.compile(r"(〒\s?)?(?<![\d\-])(\d{3}-\d{4})(?![\d\-])")
+_POSTAL_PLAIN = re.compile(r"(?<![\d\-])\d{7}(?![\d\-])")  # 1500001, only right after 郵便番号 / 〒
 
 
 def _postal(view: str) -> Iterator[PiiMatch]:
+    for m in _POSTAL_PLAIN.finditer(view):
+        if m.group() != "0000000" and _context(view, m.start(), m.end(), ("郵便番号", "〒"), before=8, after=0):
+            yield PiiMatch("postal_code", m.start(), m.end(), 0.85, m.group())
     for m in _POSTAL.finditer(view):
         start, end = m.start(2), m.end(2)
+        if m.group(2) == "000-0000":
+            continue  # the placeholder of a format description
         if m.group(1) or _context(view, start, end, ("郵便番号", "郵便", "〒", "住所")):
             yield PiiMatch("postal_code", m.start(), end, 0.95, m.group())
         elif _PREFECTURE_AHEAD.match(view, end):
@@ -244,7 +251,8 @@ def _address(view: str) -> Iterator[PiiMatch]:
 
 
 _BANK = re.compile(
-    r"(?:[^\s、。:：「」()（）]{1,12}?(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|ゆうちょ)[^\d\n]{0,24}?)?"
+    r"(?:[^\s、。:：「」()（）]{1,12}?(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|ゆうちょ)"
+    r"(?:[^\d\n()（）]|[(（][^)）\n]{0,10}[)）]){0,30}?)?"
     r"(?:普通|当座|貯蓄|総合)(?:預金)?\s?(?:口座)?(?:番号)?[\s:：]*(?P<n>\d{7})(?!\d)"
     r"|(?:口座番号|口座)[\s:：は]*(?P<m>\d{7,8})(?!\d)"
     r"|[^\s、。:：「」()（）]{0,8}(?:ゆうちょ|郵便貯金|貯金)[^\d\n]{0,12}?記号[\s:：]*\d{5}[\s、,]*番号[\s:：]*\d{6,8}(?!\d)"
@@ -266,9 +274,11 @@ def _bank(view: str) -> Iterator[PiiMatch]:
         yield PiiMatch("bank_account", start, m.end(), 0.9, view[start : m.end()])
 
 
-_PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}(?![A-Za-z0-9])")
-_PENSION = re.compile(r"(?<![\d\-])\d{4}-?\d{6}(?![\d\-])")
-_INSURANCE = re.compile(r"記号[\s:：]*(?P<sym>[0-9A-Za-z\-]{1,10})[\s、,]*番号[\s:：]*(?P<num>\d{1,10})")
+_PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{7}(?![A-Za-z0-9])")
+_PENSION = re.compile(r"(?<![\d\-])\d{4}[- ]?\d{6}(?![\d\-])")
+_INSURANCE = re.compile(
+    r"記号[\s:：]*(?P<sym>[\u4e00-\u9fff]{0,3}\s?[0-9A-Za-z\-]{1,10})[\s、,]*番号[\s:：]*(?P<num>\d{1,10})"
+)
 
 
 def _documents(view: str) -> Iterator[PiiMatch]:
@@ -285,7 +295,9 @@ def _documents(view: str) -> Iterator[PiiMatch]:
 
 _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
 # Any run of hex groups and colons with at least two colons; ipaddress decides (covers every "::" position).
+# A label colon right before (ログ：2001:db8::1, full-width in the text) is dropped before ipaddress decides.
 _IPV6 = re.compile(r"(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:])")
+_NOT_IP = ("ファームウェア", "firmware", "バージョン", "version", "ビルド", "build", "リリース")
 
 
 # "v1.2.3.4", "version 10.0.0.1", "バージョン 1.2.3.4" are versions; "IPv6アドレスは…" is not.
@@ -295,15 +307,20 @@ _VERSION_BEFORE = re.compile(r"(?:バージョン|version|ver\.?|(?<![a-z])v)\s*
 def _ip(view: str) -> Iterator[PiiMatch]:
     for pattern in (_IPV4, _IPV6):
         for m in pattern.finditer(view):
+            start, candidate = m.start(), m.group()
+            if candidate.startswith(":") and not candidate.startswith("::"):
+                start, candidate = start + 1, candidate[1:]
             try:
-                address = ipaddress.ip_address(m.group())
+                address = ipaddress.ip_address(candidate)
             except ValueError:
                 continue
-            if _VERSION_BEFORE.search(view[max(0, m.start() - 12) : m.start()]):
+            if _VERSION_BEFORE.search(view[max(0, start - 12) : start]):
                 continue
-            context = _context(view, m.start(), m.end(), ("ip", "アドレス", "接続元", "アクセス元", "サーバ"))
+            if _context(view, start, m.end(), _NOT_IP, before=15, after=0):
+                continue
+            context = _context(view, start, m.end(), ("ip", "アドレス", "接続元", "アクセス元", "サーバ", "ログ"))
             score = 0.95 if context else (0.5 if address.is_private or address.is_loopback else 0.75)
-            yield PiiMatch("ip_address", m.start(), m.end(), score, m.group())
+            yield PiiMatch("ip_address", start, m.end(), score, candidate)
 
 
 _DATE = re.compile(

@@ -25,7 +25,9 @@ def _table() -> dict[int, str]:
     return table
 
 
-_KANJI_RUN = re.compile(r"[〇一二三四五六七八九0-9](?:[〇一二三四五六七八九0-9\-ー−\s]*[〇一二三四五六七八九0-9])?")
+_KANJI_RUN = re.compile(
+    rf"[〇一二三四五六七八九0-9](?:[〇一二三四五六七八九0-9{re.escape(_DASHES)}\s]*[〇一二三四五六七八九0-9])?"
+)
 _DASH_BETWEEN = re.compile(f"(?<=[0-9])[{re.escape(_DASHES)}](?=[0-9])")
 
 
