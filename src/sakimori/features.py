@@ -12,7 +12,6 @@ Feature families (each prefixed, so they never collide):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -141,7 +140,3 @@ def extract(message: Message, config: FeatureConfig = FeatureConfig(), *, chars:
                     if _cue_patterns()[name].search(prompt_norm):
                         out.add(f"p:q:{name}")
     return out
-
-
-def extract_many(messages: Iterable[Message], config: FeatureConfig = FeatureConfig()) -> list[set[str]]:
-    return [extract(m, config) for m in messages]

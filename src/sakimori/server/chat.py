@@ -263,7 +263,7 @@ async def _stream(
     upstream_finish: str | None = None
     role_sent = False
 
-    def check(final: bool) -> Any:
+    def check() -> Any:
         return state.check(Message.response(moderator.text, prompt.text, prompt.history), "stream", request_id)
 
     async def stop(decision: Decision | None, reason: str) -> AsyncIterator[bytes]:
@@ -311,7 +311,7 @@ async def _stream(
                 role_sent = True
                 yield _chunk(base, {"role": "assistant", "content": ""}, None)
             if content and moderator.add(content):
-                decision = await check(False)
+                decision = await check()
                 step = moderator.release(decision)
                 if step.stopped:
                     async for piece in stop(decision, "unsafe mid-stream"):
@@ -332,7 +332,7 @@ async def _stream(
         yield _chunk(base, {}, upstream_finish or "stop", {**summary, "output": None})
         yield b"data: [DONE]\n\n"
         return
-    decision = await check(True)
+    decision = await check()
     step = moderator.release(decision, final=True)
     if step.stopped:
         async for piece in stop(decision, "unsafe at the end"):
