@@ -87,6 +87,15 @@ POSITIVES = [
     ("基礎年金番号 8765 432109", "pension_number", "8765 432109"),
     ("郵便番号 1500001（ハイフンなし）", "postal_code", "1500001"),
     ("旅券 TG 1357913", "passport", "TG 1357913"),
+    ("Taro Yamada <taro.yamada@example.com>", "person", "Taro Yamada"),
+    ("パスポート番号 RE1122334（YAMADA HANAKO）", "person", "YAMADA HANAKO"),
+    ("鈴木のカード、ポイント還元率いいらしい", "person", "鈴木"),
+    ("保険証は記号1122 番号33です、前田", "person", "前田"),
+    ("木村「斎藤さん今日休み？」", "person", "木村"),
+    ("電話番号：〇九〇・〇〇〇〇・二四六八", "phone", "〇九〇・〇〇〇〇・二四六八"),
+    ("マイナンバー 135791357910 / 免許証 301234567890", "my_number", "135791357910"),
+    ("保険証の記号は 7788、番号は 45やった", "health_insurance", "記号は 7788、番号は 45"),
+    ("銀聯カード 6222 2222 2222 2225", "credit_card", "6222 2222 2222 2225"),
     ("見本銀行 架空橋支店（店番123） 普通 9876543", "bank_account", "見本銀行 架空橋支店（店番123） 普通 9876543"),
 ]
 
@@ -111,6 +120,11 @@ NEGATIVES = [
     "例: 郵便番号は 000-0000 の形式",
     "山田 ですが",
     "佐藤のこと",
+    "夏目漱石の『こころ』を読んで感想文を書いた",  # a public figure and a work
+    "大谷翔平選手がホームランを打った",
+    "村上春樹の新刊が発売された",
+    "Sales Manager, Example Trading Co., Ltd.",
+    "Tokyo Osaka trip",
     "名前を教えて",
     "会議は3月3日です",  # a date without birth context
     "福岡県架空市あたりに住んでいます",  # city level is not an address

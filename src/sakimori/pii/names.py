@@ -235,6 +235,7 @@ def find_names(text: str) -> Iterator[PiiMatch]:
             continue
         yield PiiMatch("person", m.start(group), m.end(group), 0.9, m.group(group))
     yield from _kanji_full_names(text)
+    yield from _romaji_names(text)
     for m in _HONORIFIC_AFTER_RUN.finditer(text):
         run = m.group(1)
         if text.startswith("氏名", m.end(1)):
@@ -285,11 +286,31 @@ def _kanji_full_names(text: str) -> Iterator[PiiMatch]:
             if not space and len(surname) not in _boundaries(run):
                 continue  # 個人投|資家: the given name must start where the run's own words do
             if _is_word(run.replace(" ", "").replace("\u3000", "")) or _famous(run):
-                break  # 交渉人, 芸能人 (a dictionary word), 夏目漱石 (a well-known figure)
+                break  # 交渉人, 芸能人 (a dictionary word), 坂本龍馬 (a well-known figure)
+            if text.startswith(_PUBLIC_AFTER, m.end()):
+                break  # 村上春樹の新刊: a public figure in a public role
             ending = any(text.startswith(w, m.end()) for w in _NAME_END)
             score = 0.85 if ending else (0.55 if len(surname) >= 2 else 0.4)
             yield PiiMatch("person", m.start(), m.end(), score, run)
             break
+
+
+_ROMAJI_WORD = r"(?:[A-Z][a-z]{1,11}|[A-Z]{2,12})"
+_ROMAJI_NAME = re.compile(rf"(?<![A-Za-z])({_ROMAJI_WORD}) ({_ROMAJI_WORD})(?![A-Za-z])")
+_HEPBURN = re.compile(r"(?:(?:kk|ss|tt|pp|tch)?(?:sh|ch|ts|[kgsztdnhbpmrfjwy])?y?[aiueo]|n)+", re.IGNORECASE)
+_ROMAJI_CONTEXT = re.compile(r"@|<|passport|パスポート|旅券|名義|name|tel|phone|mail|氏名|here", re.IGNORECASE)
+
+
+def _romaji_names(text: str) -> Iterator[PiiMatch]:
+    """Japanese names in romaji (Taro Yamada, YAMADA HANAKO) next to other personal data or a label: both words
+    must be valid Hepburn syllables (Sales, Manager, Passport are not), and the context must say it is a person."""
+    for m in _ROMAJI_NAME.finditer(text):
+        if not (_HEPBURN.fullmatch(m.group(1)) and _HEPBURN.fullmatch(m.group(2))):
+            continue
+        window = text[max(0, m.start() - 25) : m.end() + 30]
+        line_start = m.start() == 0 or text[m.start() - 1] in "\n（("
+        if _ROMAJI_CONTEXT.search(window) or (line_start and text[m.end() : m.end() + 2].strip()[:1] in "<(（|/,"):
+            yield PiiMatch("person", m.start(), m.end(), 0.7, m.group())
 
 
 def _famous(name: str) -> bool:
@@ -328,15 +349,63 @@ _NOT_GIVEN = frozenset(
 _LINE_TAG = re.compile(r"\s*(?:【[^】\n]{0,12}】|\[[^\]\n]{0,12}\])?\s*")  # 【LINE】山田：…, [Slack] 田中：…
 
 
+# What follows a public figure's name (選手, 監督, the title of a work): 大谷翔平選手, 夏目漱石の『こころ』.
+_PUBLIC_AFTER = (
+    "選手",
+    "監督",
+    "元首相",
+    "首相",
+    "総理",
+    "大臣",
+    "議員",
+    "知事",
+    "市長",
+    "容疑者",
+    "被告",
+    "の『",
+    "の「",
+    "の新刊",
+    "の作品",
+    "の小説",
+    "の名曲",
+    "の曲",
+    "の映画",
+    "の新作",
+    "がオリンピック",
+    "がノーベル",
+)
+# A lone surname owning something personal: 鈴木の番号, 菊地のノートPC.
+_POSSESSIONS = (
+    "番号",
+    "電話",
+    "携帯",
+    "スマホ",
+    "カード",
+    "住所",
+    "メアド",
+    "メール",
+    "家",
+    "ノート",
+    "パソコン",
+    "PC",
+    "口座",
+)
+
+
+def _possessive(text: str, end: int) -> bool:
+    return text.startswith("の", end) and text.startswith(_POSSESSIONS, end + 1)
+
+
 def _speaker_or_signature(text: str, start: int, end: int) -> bool:
     """A lone surname that starts a line and is followed by a colon (山田：…, a chat log's speaker), or that is a
     message's last line or in parentheses at its end (…までご連絡ください（井上）): the way people sign."""
     line_begin = text.rfind("\n", 0, start) + 1
     line_start = _LINE_TAG.fullmatch(text, line_begin, start) is not None
-    if line_start and text.startswith((":", "："), end):
+    if line_start and text.startswith((":", "：", "「"), end):
         return True
     rest = text[end:].strip()
-    return (line_start and not rest) or (text[start - 1 : start] in "（(" and rest[:1] in ")）")
+    signed = text[start - 1 : start] in ("、", " ", "\u3000", "/", "—", "-")  # …お願いします、前田
+    return ((line_start or signed) and not rest) or (text[start - 1 : start] in "（(" and rest[:1] in ")）")
 
 
 def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
@@ -371,13 +440,14 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
         after = text[end : end + 3]
         before = text[max(0, start - 6) : start]
         honorific = any(after.startswith(h) for h in _HONORIFICS)
+        public = text.startswith(_PUBLIC_AFTER, end) or _famous(text[start:end])
         if {"姓", "名"} <= parts:
-            score = 0.95 if honorific else (0.4 if _famous(text[start:end]) else 0.85)
+            score = 0.95 if honorific else (0.4 if public else 0.85)
         elif honorific:
             score = 0.9
         elif any(text.startswith(w, end) for w in _SELF_INTRO):
             score = 0.8
-        elif _after_relation(text, start) or _speaker_or_signature(text, start, end):
+        elif _after_relation(text, start) or _speaker_or_signature(text, start, end) or _possessive(text, end):
             score = 0.75
         else:
             score = 0.45

@@ -112,7 +112,10 @@ def _numbers(view: str) -> Iterator[PiiMatch]:
         start, end = m.start(), m.start() + len(raw)
         if len(digits) == 12:
             licence_form = view[start - 1 : start] == "第" and view.startswith("号", end)  # 第123456789012号
-            if _context(view, start, end, ("免許",)) or (
+            named_my_number = is_my_number(digits) and _context(
+                view, start, end, ("マイナンバー", "個人番号"), before=15, after=0
+            )
+            if (not named_my_number and _context(view, start, end, ("免許",))) or (
                 licence_form and _context(view, start, end, ("免許",), before=120)
             ):
                 yield PiiMatch("drivers_license", start, end, 0.9, raw)
@@ -142,6 +145,8 @@ def _card_brand(d: str) -> str | None:
         return "diners"
     if (d[:4] == "6011" or d[:2] == "65" or 644 <= int(d[:3]) <= 649) and 16 <= n <= 19:
         return "discover"
+    if d[:2] == "62" and 16 <= n <= 19:
+        return "unionpay"
     return None
 
 
@@ -277,7 +282,7 @@ def _bank(view: str) -> Iterator[PiiMatch]:
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{7}(?![A-Za-z0-9])")
 _PENSION = re.compile(r"(?<![\d\-])\d{4}[- ]?\d{6}(?![\d\-])")
 _INSURANCE = re.compile(
-    r"記号[\s:：]*(?P<sym>[\u4e00-\u9fff]{0,3}\s?[0-9A-Za-z\-]{1,10})[\s、,]*番号[\s:：]*(?P<num>\d{1,10})"
+    r"記号は?[\s:：]*(?P<sym>[\u4e00-\u9fff]{0,3}\s?[0-9A-Za-z\-]{1,10})[\s、,]*番号は?[\s:：]*(?P<num>\d{1,10})"
 )
 
 
@@ -289,7 +294,7 @@ def _documents(view: str) -> Iterator[PiiMatch]:
         if _context(view, m.start(), m.end(), ("年金",), before=25):
             yield PiiMatch("pension_number", m.start(), m.end(), 0.9, m.group())
     for m in _INSURANCE.finditer(view):
-        if _context(view, m.start(), m.end(), ("保険証", "被保険者", "健康保険", "保険者"), before=30):
+        if _context(view, m.start(), m.end(), ("保険証", "被保険者", "健康保険", "保険者", "国保"), before=30):
             yield PiiMatch("health_insurance", m.start(), m.end(), 0.85, m.group())
 
 

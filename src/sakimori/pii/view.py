@@ -13,7 +13,7 @@ from functools import cache
 __all__ = ["pii_view"]
 
 _KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
-_DASHES = "-‐‑‒–—―ーｰ−－﹣"
+_DASHES = "-‐‑‒–—―ーｰ−－﹣・"  # ・ too: 〇九〇・〇〇〇〇・二四六八 (only between digits is it read as a dash)
 
 
 @cache
