@@ -222,6 +222,7 @@ _ROLES = frozenset(
         "申込者",
     ]
 )
+_ROLE_ENDINGS = tuple(_ROLES)
 _HONORIFIC_AFTER_RUN = re.compile(
     r"([\u4e00-\u9fff々]{2,3})(?:さん|様|さま|くん|君|氏|先生|先輩|部長|課長|社長|ちゃん|主任|係長|次長|教授)"
 )
@@ -240,7 +241,7 @@ def find_names(text: str) -> Iterator[PiiMatch]:
         run = m.group(1)
         if text.startswith("氏名", m.end(1)):
             continue  # 氏名 is "name", not the honorific 氏
-        if run not in _ROLES and not any(run.endswith(r) for r in _ROLES):
+        if run not in _ROLES and not run.endswith(_ROLE_ENDINGS):
             yield PiiMatch("person", m.start(1), m.end(1), 0.6, run)  # an unknown word used as a name
     for offset in range(0, len(text), _CHUNK):
         yield from _names(text[offset : offset + _CHUNK], offset, text)
@@ -313,6 +314,7 @@ def _romaji_names(text: str) -> Iterator[PiiMatch]:
             yield PiiMatch("person", m.start(), m.end(), 0.7, m.group())
 
 
+@lru_cache(maxsize=65536)
 def _famous(name: str) -> bool:
     """Sudachi's dictionary holds well-known people (織田信長, 坂本龍馬) as one full-name entry in split mode C;
     a full name found there is a public or historical figure, not someone's personal data."""
@@ -399,13 +401,17 @@ def _possessive(text: str, end: int) -> bool:
 def _speaker_or_signature(text: str, start: int, end: int) -> bool:
     """A lone surname that starts a line and is followed by a colon (山田：…, a chat log's speaker), or that is a
     message's last line or in parentheses at its end (…までご連絡ください（井上）): the way people sign."""
-    line_begin = text.rfind("\n", 0, start) + 1
-    line_start = _LINE_TAG.fullmatch(text, line_begin, start) is not None
+    # Bounded windows only: a 1 MB text with thousands of names must not be rescanned from its start per name.
+    line_begin = max(text.rfind("\n", max(0, start - 40), start) + 1, max(0, start - 40))
+    line_start = (line_begin == 0 or text[line_begin - 1] == "\n") and _LINE_TAG.fullmatch(
+        text, line_begin, start
+    ) is not None
     if line_start and text.startswith((":", "：", "「"), end):
         return True
-    rest = text[end:].strip()
+    rest = text[end : end + 8].strip()
+    at_end = not rest and not text[end + 8 :].strip() if not rest else False
     signed = text[start - 1 : start] in ("、", " ", "\u3000", "/", "—", "-")  # …お願いします、前田
-    return ((line_start or signed) and not rest) or (text[start - 1 : start] in "（(" and rest[:1] in ")）")
+    return ((line_start or signed) and at_end) or (text[start - 1 : start] in "（(" and rest[:1] in ")）")
 
 
 def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
