@@ -96,6 +96,12 @@ POSITIVES = [
     ("マイナンバー 135791357910 / 免許証 301234567890", "my_number", "135791357910"),
     ("保険証の記号は 7788、番号は 45やった", "health_insurance", "記号は 7788、番号は 45"),
     ("銀聯カード 6222 2222 2222 2225", "credit_card", "6222 2222 2222 2225"),
+    ("[10:02] 松本: サーバーにつながらない", "person", "松本"),  # a speaker the dictionary reads as a place
+    ("後藤より：岩崎さんの件", "person", "後藤"),
+    ("社長の藤田が直接ご挨拶に伺います。", "person", "藤田"),
+    ("長谷川やけど、資料送って", "person", "長谷川"),
+    ("Hanako Suzuki\nMarketing Division\nhanako.suzuki@example.com", "person", "Hanako Suzuki"),
+    ("送付先：5300000 大阪府大阪市北区見本町2丁目3-10", "postal_code", "5300000"),
     ("見本銀行 架空橋支店（店番123） 普通 9876543", "bank_account", "見本銀行 架空橋支店（店番123） 普通 9876543"),
 ]
 
@@ -125,6 +131,10 @@ NEGATIVES = [
     "村上春樹の新刊が発売された",
     "Sales Manager, Example Trading Co., Ltd.",
     "Tokyo Osaka trip",
+    "大谷翔平のホームラン、今日も出たね！",  # a listed public figure
+    "東野圭吾のミステリーが好き",
+    "部品番号 A0123-456-789",
+    "郵便番号を入力してください（例：123-4567）",
     "名前を教えて",
     "会議は3月3日です",  # a date without birth context
     "福岡県架空市あたりに住んでいます",  # city level is not an address

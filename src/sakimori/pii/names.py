@@ -52,7 +52,7 @@ def _mode() -> Any:
     return tokenizer.Tokenizer.SplitMode.A
 
 
-_SELF_INTRO = ("です", "と申します", "といいます", "と言います", "でございます", "と申す", "っす")
+_SELF_INTRO = ("です", "と申します", "といいます", "と言います", "でございます", "と申す", "っす", "やけど", "だけど")
 _RELATIONS = (
     "元カノ",
     "元彼",
@@ -77,6 +77,11 @@ _RELATIONS = (
     "知人",
     "義母",
     "義父",
+    "社長",  # 社長の藤田が伺います: one's own colleague introduced by role
+    "部長",
+    "課長",
+    "店長",
+    "担当",
 )
 _LABELS = (
     r"(?:氏名|お名前|名前|宛名|名義人?|フリガナ|ふりがな|受取人|契約者|申込者|支払を受ける者|被保険者氏名|担当者?|差出人"
@@ -299,6 +304,7 @@ def _kanji_full_names(text: str) -> Iterator[PiiMatch]:
 _ROMAJI_WORD = r"(?:[A-Z][a-z]{1,11}|[A-Z]{2,12})"
 _ROMAJI_NAME = re.compile(rf"(?<![A-Za-z])({_ROMAJI_WORD}) ({_ROMAJI_WORD})(?![A-Za-z])")
 _HEPBURN = re.compile(r"(?:(?:kk|ss|tt|pp|tch)?(?:sh|ch|ts|[kgsztdnhbpmrfjwy])?y?[aiueo]|n)+", re.IGNORECASE)
+_CONTACT = re.compile(r"@|\d{2,4}-\d{2,4}-\d{3,4}")  # a signature block: an e-mail or phone follows
 _ROMAJI_CONTEXT = re.compile(r"@|<|passport|パスポート|旅券|名義|name|tel|phone|mail|氏名|here", re.IGNORECASE)
 
 
@@ -310,16 +316,34 @@ def _romaji_names(text: str) -> Iterator[PiiMatch]:
             continue
         window = text[max(0, m.start() - 25) : m.end() + 30]
         line_start = m.start() == 0 or text[m.start() - 1] in "\n（("
-        if _ROMAJI_CONTEXT.search(window) or (line_start and text[m.end() : m.end() + 2].strip()[:1] in "<(（|/,"):
+        own_line = (
+            line_start and text[m.end() : m.end() + 1] in ("\n", "") and _CONTACT.search(text, m.end(), m.end() + 80)
+        )
+        if (
+            _ROMAJI_CONTEXT.search(window)
+            or own_line
+            or (line_start and text[m.end() : m.end() + 2].strip()[:1] in "<(（|/,")
+        ):
             yield PiiMatch("person", m.start(), m.end(), 0.7, m.group())
+
+
+@cache
+def _public_figures() -> frozenset[str]:
+    from importlib import resources
+
+    text = resources.files("sakimori.data").joinpath("public_figures.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=65536)
 def _famous(name: str) -> bool:
-    """Sudachi's dictionary holds well-known people (織田信長, 坂本龍馬) as one full-name entry in split mode C;
-    a full name found there is a public or historical figure, not someone's personal data."""
+    """A public or historical figure, not someone's personal data: a name in the shipped list
+    (src/sakimori/data/public_figures.txt), or one that Sudachi's dictionary holds as a single full-name entry in
+    split mode C (織田信長, 坂本龍馬)."""
     from sudachipy import tokenizer as sudachi_tokenizer
 
+    if name.replace(" ", "").replace("\u3000", "") in _public_figures():
+        return True
     tokens = list(_tokenizer().tokenize(name, sudachi_tokenizer.Tokenizer.SplitMode.C))
     return len(tokens) == 1 and tuple(tokens[0].part_of_speech()[1:4]) == ("固有名詞", "人名", "一般")
 
@@ -406,7 +430,7 @@ def _speaker_or_signature(text: str, start: int, end: int) -> bool:
     line_start = (line_begin == 0 or text[line_begin - 1] == "\n") and _LINE_TAG.fullmatch(
         text, line_begin, start
     ) is not None
-    if line_start and text.startswith((":", "：", "「"), end):
+    if line_start and text.startswith((":", "：", "「", "より：", "より:"), end):
         return True
     rest = text[end : end + 8].strip()
     at_end = not rest and not text[end + 8 :].strip() if not rest else False
@@ -420,7 +444,9 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
     while i < len(tokens):
         pos = tokens[i].part_of_speech()
         if pos[2] != "人名":
-            if pos[1] == "固有名詞" and _after_relation(text, offset + tokens[i].begin()):
+            begin_, end_ = offset + tokens[i].begin(), offset + tokens[i].end()
+            speaker = pos[1] == "固有名詞" and _speaker_or_signature(text, begin_, end_)
+            if pos[1] == "固有名詞" and (speaker or _after_relation(text, begin_)):
                 begin, stop = offset + tokens[i].begin(), offset + tokens[i].end()
                 yield PiiMatch("person", begin, stop, 0.75, text[begin:stop])
             i += 1

@@ -71,7 +71,7 @@ _PHONE_WORDS = ("電話", "tel", "携帯", "連絡先", "番号", "☎", "📞",
 
 # 0X0-XXXX-XXXX mobile / IP, 0120/0800/0570 special, fixed lines with area codes, +81 forms, parentheses.
 _PHONE = re.compile(
-    r"(?<![\d\-+.])(?:\+81[\s\-]?\(?0?\)?|0)\d{1,4}(?:[\s\-]?\(?\d{1,4}\)?[\s\-]?|\(\d{1,4}\))\d{3,4}(?![\d\-])"
+    r"(?<![\d\-+.A-Za-z])(?:\+81[\s\-]?\(?0?\)?|0)\d{1,4}(?:[\s\-]?\(?\d{1,4}\)?[\s\-]?|\(\d{1,4}\))\d{3,4}(?![\d\-])"
     r"|(?<![\d\-])\(0\d{1,4}\)\s?\d{1,4}[\s\-]?\d{4}(?![\d\-])"
 )
 
@@ -167,12 +167,13 @@ _POSTAL_PLAIN = re.compile(r"(?<![\d\-])\d{7}(?![\d\-])")  # 1500001, only right
 
 def _postal(view: str) -> Iterator[PiiMatch]:
     for m in _POSTAL_PLAIN.finditer(view):
-        if m.group() != "0000000" and _context(view, m.start(), m.end(), ("郵便番号", "〒"), before=8, after=0):
+        labelled = _context(view, m.start(), m.end(), ("郵便番号", "〒"), before=8, after=0)
+        if m.group() != "0000000" and (labelled or _PREFECTURE_AHEAD.match(view, m.end())):
             yield PiiMatch("postal_code", m.start(), m.end(), 0.85, m.group())
     for m in _POSTAL.finditer(view):
         start, end = m.start(2), m.end(2)
-        if m.group(2) == "000-0000":
-            continue  # the placeholder of a format description
+        if m.group(2) == "000-0000" or _context(view, start, end, ("例", "e.g."), before=4, after=0):
+            continue  # the placeholder of a format description (例：123-4567)
         if m.group(1) or _context(view, start, end, ("郵便番号", "郵便", "〒", "住所")):
             yield PiiMatch("postal_code", m.start(), end, 0.95, m.group())
         elif _PREFECTURE_AHEAD.match(view, end):
