@@ -241,8 +241,9 @@ _CITY = re.compile(
 _TAIL = re.compile(
     r"[^\s、。,.「」()（）\d]{0,12}?"
     r"(?:\d+(?:丁目|丁|-)\s?\d+(?:(?:番地?|-)\s?\d+(?:号)?)?(?:番地?)?"
-    r"(?:[\s　]?[^\s、。,.「」()（）\d]{1,20}?\s?\d{1,4}(?:号室|号|室|階|[FＦ])?)?"
+    r"(?:[ 　]?[^\s、。,.「」()（）\d:：]{1,20}?[ 　]?\d{1,4}(?:号室|号|室|階|[FＦ])?)?"
     r"|\d+番地?(?:\d+号?)?"
+    r"|(?<=[町村通])\d{1,4}(?![\d\-])"  # 京都 style: 四条下る見本町123
     r"|\d+条[^\s\d、。]{0,3}\d+丁目(?:\d+(?:-\d+)?)?)"
 )
 
@@ -303,6 +304,8 @@ _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
 # Any run of hex groups and colons with at least two colons; ipaddress decides (covers every "::" position).
 # A label colon right before (ログ：2001:db8::1, full-width in the text) is dropped before ipaddress decides.
 _IPV6 = re.compile(r"(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:])")
+# Well-known public resolvers: an address everyone uses is not anyone's personal data.
+_PUBLIC_IPS = frozenset(("8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "208.67.222.222", "208.67.220.220"))
 _NOT_IP = ("ファームウェア", "firmware", "バージョン", "version", "ビルド", "build", "リリース")
 
 
@@ -319,6 +322,8 @@ def _ip(view: str) -> Iterator[PiiMatch]:
             try:
                 address = ipaddress.ip_address(candidate)
             except ValueError:
+                continue
+            if candidate in _PUBLIC_IPS:
                 continue
             if _VERSION_BEFORE.search(view[max(0, start - 12) : start]):
                 continue
