@@ -27,7 +27,7 @@ def test_text_hashes_match_vocabulary_hashes() -> None:
 @pytest.mark.parametrize("name", sorted(SHIPPED_MODELS))
 def test_shipped_models_score_the_same_through_hashes(name: str) -> None:
     model = LinearModel.load(shipped_model_path(name))
-    keys, _ = model._hash_table()
+    keys, _ = model._hash_table
     assert len(np.unique(keys)) == len(keys)  # no two vocabulary n-grams share a hash
     items = list(load_dataset(shipped_split("test")))[:300]
     messages = [i.to_message() for i in items] + [Message("a"), Message("ｃ：ｃ：x"), Message("🙂" * 3)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -64,13 +65,17 @@ class LinearModel:
     def _margin_one(self, features: Iterable[str]) -> np.ndarray:
         """The single-message path: the same arithmetic without the batch bookkeeping (the latency path)."""
         lookup = self.vocabulary.get
-        found = [i for i in map(lookup, features) if i is not None]
+        features = features if isinstance(features, set | list) else list(features)
+        return self._score([i for i in map(lookup, features) if i is not None], features)
+
+    def _score(self, found: Sequence[int] | np.ndarray, features: Iterable[str]) -> np.ndarray:
+        """Bias + the found rows' weights scaled by 1/sqrt(max(count, min_norm_features)) + the dense part."""
         out = self.bias.astype(np.float32)
-        if found:
+        if len(found):
             scale = 1.0 / np.sqrt(max(len(found), self.config.min_norm_features))
             out = out + self.weights[found].sum(axis=0) * np.float32(scale)
         if self.dense_weights is not None:
-            dense = self.dense_features([list(features) if not isinstance(features, set | list) else features])
+            dense = self.dense_features([features])
             if dense is not None:
                 out = out + dense[0] @ self.dense_weights
         return out
@@ -94,19 +99,19 @@ class LinearModel:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         return self._calibrate(np.stack([self._message_margin(m) for m in messages]))
 
+    @cached_property
     def _hash_table(self) -> tuple[np.ndarray, np.ndarray]:
-        table = self.__dict__.get("_hashes")
-        if table is None:
-            grams = []
-            for word, row in self.vocabulary.items():
-                for prefix, prefix_id in char_hash.PREFIXES.items():
-                    if word.startswith(prefix):
-                        grams.append((row, word[len(prefix) :], prefix_id))
-            table = self.__dict__["_hashes"] = char_hash.vocabulary_hashes(grams)
-        return table
+        """(sorted hashes, rows) of the vocabulary's character n-grams, built once on first use."""
+        grams = [
+            (row, word[len(prefix) :], prefix_id)
+            for word, row in self.vocabulary.items()
+            for prefix, prefix_id in char_hash.PREFIXES.items()
+            if word.startswith(prefix)
+        ]
+        return char_hash.vocabulary_hashes(grams)
 
     def _message_margin(self, message: Message) -> np.ndarray:
-        keys, rows = self._hash_table()
+        keys, rows = self._hash_table
         hashes = [char_hash.ngram_hashes(message.normalized.text, self.config.char_ngrams, 0)]
         if message.role == "assistant" and self.config.prompt_context and message.context_prompt:
             prompt_norm = normalize(message.context_prompt).text
@@ -120,15 +125,7 @@ class LinearModel:
         others = extract(message, self.config, chars=False)
         lookup = self.vocabulary.get
         found = np.concatenate([found_chars, np.fromiter((i for i in map(lookup, others) if i is not None), np.int64)])
-        out = self.bias.astype(np.float32)
-        if len(found):
-            scale = 1.0 / np.sqrt(max(len(found), self.config.min_norm_features))
-            out = out + self.weights[found].sum(axis=0) * np.float32(scale)
-        if self.dense_weights is not None:
-            dense = self.dense_features([others])
-            if dense is not None:
-                out = out + dense[0] @ self.dense_weights
-        return out
+        return self._score(found, others)
 
     # --- file format ------------------------------------------------------------------------------------------
 

@@ -263,10 +263,8 @@ async def _stream(
     upstream_finish: str | None = None
     role_sent = False
 
-    def check() -> Any:
-        return state.check(Message.response(moderator.text, prompt.text, prompt.history), "stream", request_id)
-
-    async def stop(decision: Decision | None, reason: str) -> AsyncIterator[bytes]:
+    def stop(decision: Decision | None, reason: str) -> list[bytes]:
+        """The end of a stopped stream: the refusal (or safe answer), finish_reason content_filter, [DONE]."""
         if decision is not None:
             text = (
                 decision.text
@@ -279,14 +277,25 @@ async def _stream(
             extra = {**summary, "output": None, "stopped": reason}
             state.record_failure(request_id, "stream", reason)
         prefix = "\n\n" if moderator.released else ""
-        yield _chunk(base, {"content": prefix + text}, None)
-        yield _chunk(base, {}, "content_filter", extra)
-        yield b"data: [DONE]\n\n"
+        return [
+            _chunk(base, {"content": prefix + text}, None),
+            _chunk(base, {}, "content_filter", extra),
+            b"data: [DONE]\n\n",
+        ]
+
+    async def check_and_release(final: bool) -> tuple[Decision, list[bytes], bool]:
+        """Check the whole answer so far; the chunks to send now, and whether the stream has stopped."""
+        message = Message.response(moderator.text, prompt.text, prompt.history)
+        decision = await state.check(message, "stream", request_id)
+        step = moderator.release(decision, final=final)
+        if step.stopped:
+            return decision, stop(decision, "unsafe at the end" if final else "unsafe mid-stream"), True
+        return decision, [_chunk(base, {"content": step.emit}, None)] if step.emit else [], False
 
     try:
         async for line in response.aiter_lines():
             if time.perf_counter() - began > config.request_timeout:
-                async for piece in stop(None, f"timeout: stream longer than {config.request_timeout} s"):
+                for piece in stop(None, f"timeout: stream longer than {config.request_timeout} s"):
                     yield piece
                 return
             if not line.startswith("data:"):
@@ -302,7 +311,7 @@ async def _stream(
                 if not isinstance(content, str):
                     raise TypeError("delta.content is not text")
             except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-                async for piece in stop(None, f"malformed: upstream chunk ({type(exc).__name__}: {exc})"):
+                for piece in stop(None, f"malformed: upstream chunk ({type(exc).__name__}: {exc})"):
                     yield piece
                 return
             base["model"] = parsed.get("model", base["model"])
@@ -311,16 +320,13 @@ async def _stream(
                 role_sent = True
                 yield _chunk(base, {"role": "assistant", "content": ""}, None)
             if content and moderator.add(content):
-                decision = await check()
-                step = moderator.release(decision)
-                if step.stopped:
-                    async for piece in stop(decision, "unsafe mid-stream"):
-                        yield piece
+                _, pieces, stopped = await check_and_release(final=False)
+                for piece in pieces:
+                    yield piece
+                if stopped:
                     return
-                if step.emit:
-                    yield _chunk(base, {"content": step.emit}, None)
     except Exception as exc:  # noqa: BLE001 - any upstream failure mid-stream ends the stream closed
-        async for piece in stop(None, f"upstream: {type(exc).__name__}: {exc}"):
+        for piece in stop(None, f"upstream: {type(exc).__name__}: {exc}"):
             yield piece
         return
     finally:
@@ -332,14 +338,11 @@ async def _stream(
         yield _chunk(base, {}, upstream_finish or "stop", {**summary, "output": None})
         yield b"data: [DONE]\n\n"
         return
-    decision = await check()
-    step = moderator.release(decision, final=True)
-    if step.stopped:
-        async for piece in stop(decision, "unsafe at the end"):
-            yield piece
+    decision, pieces, stopped = await check_and_release(final=True)
+    for piece in pieces:
+        yield piece
+    if stopped:
         return
-    if step.emit:
-        yield _chunk(base, {"content": step.emit}, None)
     extra = {**summary, "output": decision_summary(decision, "stream"), "late_findings": moderator.late_findings}
     yield _chunk(base, {}, upstream_finish or "stop", extra)
     yield b"data: [DONE]\n\n"

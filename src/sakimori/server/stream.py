@@ -89,8 +89,7 @@ class StreamModerator:
                     continue
                 if finding.start < boundary < finding.end:
                     boundary = finding.start
-                if finding.end <= boundary:
-                    inside.append(finding)
+                inside.append(finding)
         if not final:
             boundary = self._outside_run(boundary)
         if self.restore_pairs and not final:
@@ -100,6 +99,7 @@ class StreamModerator:
         if boundary <= self.released:
             return StreamStep("")
         segment = self.text[self.released : boundary]
+        inside = [f for f in inside if f.end is not None and f.end <= boundary]  # after every boundary move
         if inside:
             shifted = [replace(f, start=f.start - self.released, end=f.end - self.released) for f in inside]  # type: ignore[operator]
             segment, _ = mask_text(segment, shifted, self.policy, self._counters)
