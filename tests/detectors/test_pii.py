@@ -63,7 +63,7 @@ POSITIVES = [
     ("名義：TARO KAKUU", "person", "TARO KAKUU"),
     ("緊急連絡先：母 架空 洋子", "person", "架空 洋子"),  # an unknown surname before a known given name
     ("ジョン・スミスさんが来日", "person", "ジョン・スミス"),
-    ("見本さんに言うといてや", "person", "見本"),  # an unknown word used with an honorific
+    ("例田さんに言うといてや", "person", "例田"),  # an unknown word used with an honorific
     ("ディスカバー 6011111111111117", "credit_card", "6011111111111117"),
     ("基礎年金番号 0123-456789 の照会", "pension_number", "0123-456789"),
     ("大阪府堺市堺区架空町3丁7-8の例田です", "address", "大阪府堺市堺区架空町3丁7-8"),

@@ -37,8 +37,30 @@ _HONORIFICS = (
     "係長",
     "次長",
     "教授",
+    # spoken and dialect forms: 吉田さーん, 大野っち, 山本はん, 西郷どん
+    "さーん",
+    "ちゃーん",
+    "くーん",
+    "っち",
+    "はん",
+    "どん",
+    "たん",
 )
-_LEAD_WORDS = ("氏名", "名前", "担当", "私は", "わたしは", "本名", "宛名", "名義", "患者", "被害者", "容疑者")
+_LEAD_WORDS = (
+    "氏名",
+    "名前",
+    "担当",
+    "私は",
+    "わたしは",
+    "私、",
+    "わたくし、",
+    "本名",
+    "宛名",
+    "名義",
+    "患者",
+    "被害者",
+    "容疑者",
+)
 
 
 def _tokenizer() -> Any:
@@ -52,8 +74,32 @@ def _mode() -> Any:
     return tokenizer.Tokenizer.SplitMode.A
 
 
-_SELF_INTRO = ("です", "と申します", "といいます", "と言います", "でございます", "と申す", "っす", "やけど", "だけど")
+_SELF_INTRO = (
+    "です",
+    "でーす",
+    "と申します",
+    "といいます",
+    "と言います",
+    "でございます",
+    "と申す",
+    "っす",
+    "やけど",
+    "だけど",
+    "だよ",
+    "やで",
+    "じゃけど",
+    # a colleague speaking for the company: 鈴木よりご連絡いたします
+    "よりご連絡",
+    "より折り返し",
+    "より連絡",
+    "よりお知らせ",
+    "からご連絡",
+)
 _RELATIONS = (
+    "うち",  # うちの田中がお世話になっております: one's own colleague
+    "弊社",
+    "当社",
+    "当院",
     "元カノ",
     "元彼",
     "元カレ",
@@ -108,6 +154,9 @@ _SURNAME_BEFORE = {
 _ROLES = frozenset(
     [
         "店員",
+        "女子",  # 女子大生 is not 女子 + 大生
+        "男子",
+        "親御",
         "大家",
         "運転手",
         "医者",
@@ -228,8 +277,11 @@ _ROLES = frozenset(
     ]
 )
 _ROLE_ENDINGS = tuple(_ROLES)
+# How words for kinds of people end (薬剤師, 入居者, 声優, 作家, 息子, 主人, 常連): a dictionary word with one of
+# these endings and no reading as a name is a role before さん, not a name. Invented names (見本さん) keep theirs.
+_PERSON_NOUN_ENDINGS = tuple("者師家員士官生手人優連子主御族長客婦夫嬢児女男母父兄姉弟妹匠")
 _HONORIFIC_AFTER_RUN = re.compile(
-    r"([\u4e00-\u9fff々]{2,3})(?:さん|様|さま|くん|君|氏|先生|先輩|部長|課長|社長|ちゃん|主任|係長|次長|教授)"
+    r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{2,3})(?:さん|様|さま|くん|君|氏|先生|先輩|部長|課長|社長|ちゃん|主任|係長|次長|教授)"
 )
 _CHUNK = 10_000
 
@@ -246,8 +298,11 @@ def find_names(text: str) -> Iterator[PiiMatch]:
         run = m.group(1)
         if text.startswith("氏名", m.end(1)):
             continue  # 氏名 is "name", not the honorific 氏
-        if run not in _ROLES and not run.endswith(_ROLE_ENDINGS):
-            yield PiiMatch("person", m.start(1), m.end(1), 0.6, run)  # an unknown word used as a name
+        if run in _ROLES or run.endswith(_ROLE_ENDINGS) or text[m.start(1) - 1 : m.start(1)] in ("ご", "お", "御"):
+            continue  # ご主人様, ご愁傷様, お客様: honorific prefixes make the run a word, not a name
+        if _lexicon_name_parts(run) == frozenset() and run.endswith(_PERSON_NOUN_ENDINGS):
+            continue  # a word for a kind of person, never a name: 薬剤師さん, 声優さん, 息子さん, 入居者さん
+        yield PiiMatch("person", m.start(1), m.end(1), 0.6, run)  # an unknown word used as a name
     for offset in range(0, len(text), _CHUNK):
         yield from _names(text[offset : offset + _CHUNK], offset, text)
 
@@ -305,7 +360,9 @@ _ROMAJI_WORD = r"(?:[A-Z][a-z]{1,11}|[A-Z]{2,12})"
 _ROMAJI_NAME = re.compile(rf"(?<![A-Za-z])({_ROMAJI_WORD}) ({_ROMAJI_WORD})(?![A-Za-z])")
 _HEPBURN = re.compile(r"(?:(?:kk|ss|tt|pp|tch)?(?:sh|ch|ts|[kgsztdnhbpmrfjwy])?y?[aiueo]|n)+", re.IGNORECASE)
 _CONTACT = re.compile(r"@|\d{2,4}-\d{2,4}-\d{3,4}")  # a signature block: an e-mail or phone follows
-_ROMAJI_CONTEXT = re.compile(r"@|<|passport|パスポート|旅券|名義|name|tel|phone|mail|氏名|here", re.IGNORECASE)
+_ROMAJI_CONTEXT = re.compile(
+    r"@|<|passport|パスポート|旅券|名義|name|tel|phone|mail|氏名|here|さん|様|宛|\d{2,4}-\d{2,4}-\d{3,4}", re.IGNORECASE
+)
 
 
 def _romaji_names(text: str) -> Iterator[PiiMatch]:
@@ -353,6 +410,8 @@ def _with_surname(text: str, start: int, first: str) -> int:
     script = "katakana" if "\u30a1" <= first <= "\u30fa" else "kanji"
     m = _SURNAME_BEFORE[script].search(text, max(0, start - 7), start)
     if m is None or (m.start() > 0 and script == "kanji" and "\u4e00" <= text[m.start() - 1] <= "\u9fff"):
+        return start
+    if m.group().strip(" \u3000・") in _NEVER_NAMES:
         return start
     return m.start()
 
@@ -403,6 +462,20 @@ _PUBLIC_AFTER = (
 # A lone surname owning something personal: 鈴木の番号, 菊地のノートPC.
 _POSSESSIONS = (
     "番号",
+    "誕生日",
+    "連絡先",
+    "LINE",
+    "ライン",
+    "インスタ",
+    "アカウント",
+    "実家",
+    "やつ",
+    "奴",
+    "嫁",
+    "旦那",
+    "彼女",
+    "彼氏",
+    "奥さん",
     "電話",
     "携帯",
     "スマホ",
@@ -438,17 +511,149 @@ def _speaker_or_signature(text: str, start: int, end: int) -> bool:
     return ((line_start or signed) and at_end) or (text[start - 1 : start] in "（(" and rest[:1] in ")）")
 
 
+@lru_cache(maxsize=65536)
+def _lexicon_name_parts(word: str) -> frozenset[str] | None:
+    """Which name parts (姓, 名, 一般) the dictionary holds `word` as, whatever the sentence made of it (林 is also
+    a forest, ゆうき also courage); None when the dictionary does not know the word at all (例田, an invented name)."""
+    entries = sudachi.dictionary().lookup(word)
+    if not entries:
+        return None
+    return frozenset(e.part_of_speech()[3] for e in entries if e.part_of_speech()[2] == "人名")
+
+
+_ROLE_LABEL = re.compile(
+    r"(?:司会|書記|記録|議事録|作成者?|承認者?|確認者?|報告者|発表者|幹事|出席者?|欠席者?|参加者|責任者|連絡者|申請者"
+    r"|記入者|対応者?|面接官|講師|進行|差出人|宛先|送り主|依頼人|記)[ \t\u3000]*[:：][ \t\u3000]*$"
+)
+_SEPARATOR = frozenset(("と", "、", "・", "，", ",", " ", "\u3000", "&", "＆"))
+_VOCATIVE_BEFORE = re.compile(r"(?:^|\n|「|(?:おーい|おい|ねえ|ねぇ|なあ|なぁ|よう|やあ)[、 ]?)$")
+_VOCATIVE_AFTER = ("、", "！", "!", "〜", "ー、", "っ！", "？", "?")
+
+
+def _starts_utterance(text: str, start: int) -> bool:
+    """The word opens what someone says: a line, a quote, a sentence, or follows a call (もしもし、見本です)."""
+    before = text[max(0, start - 12) : start]
+    return _VOCATIVE_BEFORE.search(before) is not None or before.endswith(
+        ("、", "。", "ー", "！", "：", ":", " ", "\u3000")
+    )
+
+
+def _speaker_label(text: str, start: int, end: int) -> bool:
+    """山田：… at the start of a line (a chat log's or a transcript's speaker)."""
+    line_begin = max(text.rfind("\n", max(0, start - 40), start) + 1, max(0, start - 40))
+    at_line_start = (line_begin == 0 or text[line_begin - 1] == "\n") and _LINE_TAG.fullmatch(
+        text, line_begin, start
+    ) is not None
+    return at_line_start and text.startswith((":", "：", "「"), end)
+
+
+def _signed_as_writer(text: str, end: int) -> bool:
+    """渡辺（記）: the minute-taker's mark after a name."""
+    return text.startswith(("（記）", "(記)", "記）"), end)
+
+
+def _coordinated(tokens: list[Any], i: int, j: int) -> bool:
+    """A lone surname listed with another name: 近藤と遠藤が, 田村・野村両名, 福田、太田、…"""
+
+    def named(k: int) -> bool:
+        if not 0 <= k < len(tokens):
+            return False
+        pos = tokens[k].part_of_speech()
+        surname = pos[1] == "固有名詞" and pos[2] != "地名" and "姓" in (_lexicon_name_parts(tokens[k].surface()) or ())
+        return pos[2] == "人名" or surname
+
+    after = j + 1 < len(tokens) and tokens[j + 1].surface() in _SEPARATOR and named(j + 2)
+    before = i - 1 >= 0 and tokens[i - 1].surface() in _SEPARATOR and named(i - 2)
+    return after or before
+
+
+_KANA_HONORIFICS = tuple(h for h in _HONORIFICS if not re.fullmatch(r"[\u4e00-\u9fff]{2}", h))
+
+
+def _lone_name_score(text: str, start: int, end: int, tagged: bool, coordinated: bool) -> float | None:
+    """How sure the context makes a lone surname or given name: an honorific, introducing oneself, a role label, a
+    relation, a chat speaker or signature, something personal it owns, being listed with another name, being
+    called out to. `tagged` is whether Sudachi read the word as a name in this sentence; a word it read otherwise
+    (林, 森, ゆうき) needs the stronger contexts and is not reported without one."""
+    if text.startswith(_HONORIFICS if tagged else _KANA_HONORIFICS, end):
+        return 0.9  # 大学教授: a title after a word the dictionary did not read as a name is not an honorific
+    before = text[max(0, start - 12) : start]
+    if text.startswith(_SELF_INTRO, end) and (tagged or _starts_utterance(text, start)):
+        return 0.8
+    if _ROLE_LABEL.search(before):
+        return 0.8
+    if _after_relation(text, start) or _speaker_or_signature(text, start, end) or _signed_as_writer(text, end):
+        return 0.75
+    if _possessive(text, end):
+        return 0.75
+    if coordinated:
+        return 0.7
+    if _VOCATIVE_BEFORE.search(before) and text.startswith(_VOCATIVE_AFTER, end) and before[-1:] not in ("", "\n"):
+        return 0.75  # おーい健太、 (a bare line start followed by 、 is too often a topic: 東京、大阪)
+    return 0.45 if tagged else None
+
+
+def _untagged_name(text: str, token: Any, offset: int, coordinated: bool) -> PiiMatch | None:
+    """A word Sudachi did not read as a name here but that can be one (松本 read as a place, 林 as a forest, an
+    unknown 例田), in a context that only a person fits. The dictionary's name readings of common words are many
+    (大学, 長男 and 無理 have given-name entries), so a common word needs a surname reading or an honorific, and
+    only a proper noun that is not a place may be a signature or be listed with other names."""
+    pos = token.part_of_speech()
+    surface = token.surface()
+    if pos[0] != "名詞" or pos[1] not in ("固有名詞", "普通名詞") or pos[2] in ("副詞可能", "助数詞可能"):
+        return None
+    if surface in _ROLES or not re.fullmatch(_JA_NAME + "+", surface):
+        return None
+    parts = _lexicon_name_parts(surface)
+    if parts is not None and not parts & {"姓", "名"}:
+        return None  # the dictionary knows the word, and not as a name (マイナンバー, オペレーター, LINE)
+    common, place = pos[1] == "普通名詞", pos[2] == "地名"
+    if common and parts is None:
+        return None  # an unknown common noun is the tokenizer's guess at an unknown word, not a name
+    surname = parts is None or "姓" in parts
+    begin, stop = offset + token.begin(), offset + token.end()
+    opens = _starts_utterance(text, begin)
+    score: float | None = None
+    if text.startswith(_KANA_HONORIFICS, stop):
+        score = 0.9
+    elif (
+        _ROLE_LABEL.search(text, max(0, begin - 12), begin)
+        or _speaker_label(text, begin, stop)
+        or (text.startswith(_SELF_INTRO, stop) and opens and (surname or not common))
+    ):
+        score = 0.8
+    elif _possessive(text, stop) and not place and (opens or (not common and len(surface) > 1)):
+        score = 0.75  # ゆうきのLINE, 草。林のやつ
+    elif (not common and (_after_relation(text, begin) or _signed_as_writer(text, stop))) or (
+        not common and not place and len(surface) > 1 and _speaker_or_signature(text, begin, stop)
+    ):
+        score = 0.75
+    elif not common and not place and coordinated:
+        score = 0.7
+    return None if score is None else PiiMatch("person", begin, stop, score, surface)
+
+
+# Words Sudachi sometimes tags as a surname in context but that are a question word or a position (何錠 read as
+# surname 何 + given name 錠).
+_NEVER_NAMES = frozenset(("何", "今", "誰", "皆", "前", "後", "上", "下", "中", "外", "内"))
+
+
+def _is_space(token: Any) -> bool:
+    return token.surface() in (" ", "\u3000")
+
+
 def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
     tokens = list(_tokenizer().tokenize(chunk, _mode()))
     i = 0
     while i < len(tokens):
         pos = tokens[i].part_of_speech()
+        if tokens[i].surface() in _NEVER_NAMES:
+            i += 1
+            continue
         if pos[2] != "人名":
-            begin_, end_ = offset + tokens[i].begin(), offset + tokens[i].end()
-            speaker = pos[1] == "固有名詞" and _speaker_or_signature(text, begin_, end_)
-            if pos[1] == "固有名詞" and (speaker or _after_relation(text, begin_)):
-                begin, stop = offset + tokens[i].begin(), offset + tokens[i].end()
-                yield PiiMatch("person", begin, stop, 0.75, text[begin:stop])
+            found = _untagged_name(text, tokens[i], offset, _coordinated(tokens, i, i))
+            if found is not None:
+                yield found
             i += 1
             continue
         j = i
@@ -458,8 +663,24 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
             j + 2 < len(tokens) and tokens[j + 1].surface() == "・" and tokens[j + 2].part_of_speech()[2] == "人名"
         ):
             j += 2
+        if (  # 岡田 勇気, 中村 由美, Ichiro Suzuki: two name parts with one space between them
+            j == i
+            and j + 2 < len(tokens)
+            and _is_space(tokens[j + 1])
+            and (
+                tokens[j + 2].part_of_speech()[2] == "人名"
+                or (
+                    tokens[j].part_of_speech()[3] == "姓"
+                    and "名" in (_lexicon_name_parts(tokens[j + 2].surface()) or ())
+                )
+            )
+            and not (j + 3 < len(tokens) and tokens[j + 3].part_of_speech()[0] == "名詞")
+        ):
+            j += 2
         start, end = offset + tokens[i].begin(), offset + tokens[j].end()
-        parts = {tokens[k].part_of_speech()[3] for k in range(i, j + 1)}
+        parts = {tokens[k].part_of_speech()[3] for k in range(i, j + 1) if not _is_space(tokens[k])}
+        if j > i and _is_space(tokens[j - 1]):
+            parts = {"姓", "名"}
         if parts == {"名"}:
             surname_start = _with_surname(text, start, text[start])
             if surname_start < start:
@@ -469,20 +690,13 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
             name = given.group(given.lastindex or 1) if given else None
             if given and name and name not in _NOT_GIVEN and not name.startswith(_NOT_GIVEN_START):
                 end, parts = given.end(given.lastindex or 1), {"姓", "名"}
-        after = text[end : end + 3]
         before = text[max(0, start - 6) : start]
-        honorific = any(after.startswith(h) for h in _HONORIFICS)
+        honorific = text.startswith(_HONORIFICS, end)
         public = text.startswith(_PUBLIC_AFTER, end) or _famous(text[start:end])
         if {"姓", "名"} <= parts:
             score = 0.95 if honorific else (0.4 if public else 0.85)
-        elif honorific:
-            score = 0.9
-        elif any(text.startswith(w, end) for w in _SELF_INTRO):
-            score = 0.8
-        elif _after_relation(text, start) or _speaker_or_signature(text, start, end) or _possessive(text, end):
-            score = 0.75
         else:
-            score = 0.45
+            score = _lone_name_score(text, start, end, tagged=True, coordinated=_coordinated(tokens, i, j)) or 0.45
         if any(w in before for w in _LEAD_WORDS):
             score = min(1.0, score + 0.3)
         yield PiiMatch("person", start, end, score, text[start:end])
