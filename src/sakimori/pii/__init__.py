@@ -5,18 +5,33 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from sakimori.pii.recognizers import RECOGNIZERS, PiiMatch, find_pii
-from sakimori.pii.view import pii_view
+from sakimori.pii.view import compact_view, pii_view
 
 __all__ = ["RECOGNIZERS", "PiiMatch", "find_pii", "pii_view", "scan"]
 
 
+def _mapped(matches: list[PiiMatch], origin: list[int], text: str) -> list[PiiMatch]:
+    """Matches found in the compact view, with spans in the original text."""
+    out = []
+    for m in matches:
+        start, end = origin[m.start], origin[m.end - 1] + 1
+        out.append(PiiMatch(m.type, start, end, m.score, text[start:end]))
+    return out
+
+
 def scan(text: str, *, names: bool = True) -> list[PiiMatch]:
     """Every PII match in `text` (spans into `text`), overlaps resolved: higher score, then longer, wins."""
-    matches = find_pii(pii_view(text))
+    view = pii_view(text)
+    matches = find_pii(view)
+    compact, origin = compact_view(view)
+    if compact is not view:
+        matches.extend(_mapped(find_pii(compact), origin, text))
     if names:
         from sakimori.pii.names import find_names
 
         matches.extend(find_names(text))
+        if compact is not view:
+            matches.extend(_mapped(list(find_names(compact)), origin, text))
     # Greedy by (score, length); chosen spans never overlap, so checking the two neighbours is enough.
     starts: list[int] = []
     chosen: list[PiiMatch] = []

@@ -19,7 +19,7 @@ from sakimori.taxonomy import PII_TYPES
 
 __all__ = ["GoldSpan", "load_pii_testset", "parse_markup", "score_spans"]
 
-_MARK = re.compile(r"\{\{([a-z_]+)\|(.+?)\}\}")
+_MARK = re.compile(r"\{\{([a-z_]+)\|(.+?)\}\}", re.DOTALL)  # a value may run over a line break
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sakimori.detectors.wordlist import trie_regex
 from sakimori.pii.checksums import is_corporate_number, is_luhn, is_my_number
 
-__all__ = ["RECOGNIZERS", "PiiMatch", "Recognizer", "find_pii"]
+__all__ = ["RECOGNIZERS", "PiiMatch", "Recognizer", "field_label", "find_pii"]
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,51 @@ class Recognizer:
 
 
 def _context(view: str, start: int, end: int, words: Sequence[str], before: int = 20, after: int = 6) -> bool:
-    window = view[max(0, start - before) : start] + " " + view[end : end + after]
+    window = view[max(0, start - before) : start] + " " + view[end : end + after] + " " + field_label(view, start)
     window = window.lower()
     return any(w in window for w in words)
+
+
+_KEY_BEFORE = re.compile(r"[\"']?([^\s\"'{},:=&?]{1,30})[\"']?\s*[:=]\s*[\"']?\s*$")
+_PARAM_BEFORE = re.compile(r"[?&]([A-Za-z_\-]{1,30})=$")
+_CELL_SEPARATORS = (",", "\t", "|", "│", "｜")
+_RULE_LINE = re.compile(r"[\s─━┼├┤┌┐└┘┬┴│|:\-=+]*")
+_LINE_REACH = 2000  # a field's label is looked for in bounded windows only: a 1 MB line must stay linear
+
+
+def field_label(view: str, start: int) -> str:
+    """The label of the field a value sits in, when the label is not right before it: a JSON or dict key
+    ("pension_no": "…"), a URL parameter (&zip=…), or the header cell of the value's column in a CSV, TSV or
+    pipe table whose header is lines above. Empty when there is none."""
+    head = view[max(0, start - 40) : start]
+    key = _KEY_BEFORE.search(head) or _PARAM_BEFORE.search(head)
+    label = key.group(1) if key else ""
+    line_begin = view.rfind("\n", max(0, start - _LINE_REACH), start) + 1
+    if line_begin == 0 and start > _LINE_REACH:
+        return label
+    prefix = view[line_begin:start]
+    for sep in _CELL_SEPARATORS:
+        column = prefix.count(sep)
+        if column == 0:
+            continue
+        header = ""
+        cursor = line_begin - 1  # the newline ending the previous line
+        for _ in range(30):  # walk up while lines are rows of the same table; the topmost is the header
+            if cursor <= 0:
+                break
+            above_begin = view.rfind("\n", max(0, cursor - _LINE_REACH), cursor) + 1
+            above = view[above_begin:cursor]
+            cursor = above_begin - 1
+            if _RULE_LINE.fullmatch(above):
+                continue  # ├────┼────┤ or |---|---| between the header and the rows
+            if above.count(sep) < column:
+                break
+            header = above
+        if header:
+            cells = header.split(sep)
+            return label + " " + cells[column].strip(" '\"()（）")
+        return label
+    return label
 
 
 def _clip(score: float) -> float:
@@ -101,6 +143,7 @@ def _phone(view: str) -> Iterator[PiiMatch]:
         yield PiiMatch("phone", m.start(), m.end(), _clip(score), raw)
 
 
+_LICENCE_WORDS = ("免許", "license", "licence", "運転者")
 _GROUPED_DIGITS = re.compile(r"(?<![\d\-])\d(?:[\s\-]?\d){11,18}(?![\d\-])")
 
 
@@ -115,8 +158,8 @@ def _numbers(view: str) -> Iterator[PiiMatch]:
             named_my_number = is_my_number(digits) and _context(
                 view, start, end, ("マイナンバー", "個人番号"), before=15, after=0
             )
-            if (not named_my_number and _context(view, start, end, ("免許",))) or (
-                licence_form and _context(view, start, end, ("免許",), before=120)
+            if (not named_my_number and _context(view, start, end, _LICENCE_WORDS, before=40)) or (
+                licence_form and _context(view, start, end, _LICENCE_WORDS, before=120)
             ):
                 yield PiiMatch("drivers_license", start, end, 0.9, raw)
             elif is_my_number(digits):
@@ -161,20 +204,43 @@ def _email(view: str) -> Iterator[PiiMatch]:
         yield PiiMatch("email", m.start(), m.end(), 0.95, m.group())
 
 
+ROMAJI_PREFECTURES = (
+    "Hokkaido", "Aomori", "Iwate", "Miyagi", "Akita", "Yamagata", "Fukushima", "Ibaraki", "Tochigi", "Gunma",
+    "Saitama", "Chiba", "Tokyo", "Kanagawa", "Niigata", "Toyama", "Ishikawa", "Fukui", "Yamanashi", "Nagano",
+    "Gifu", "Shizuoka", "Aichi", "Mie", "Shiga", "Kyoto", "Osaka", "Hyogo", "Nara", "Wakayama", "Tottori",
+    "Shimane", "Okayama", "Hiroshima", "Yamaguchi", "Tokushima", "Kagawa", "Ehime", "Kochi", "Fukuoka", "Saga",
+    "Nagasaki", "Kumamoto", "Oita", "Miyazaki", "Kagoshima", "Okinawa",
+)  # fmt: skip
+_POSTAL_WORDS = (
+    "郵便番号",
+    "郵便",
+    "〒",
+    "住所",
+    "zip",
+    "postal",
+    "post code",
+    "postcode",
+    "japan",
+    "-ku,",
+    "-shi,",
+    "-cho,",
+    "-machi,",
+    *(f"{name}".lower() for name in ROMAJI_PREFECTURES),
+)
 _POSTAL = re.compile(r"(〒\s?)?(?<![\d\-])(\d{3}-\d{4})(?![\d\-])")
 _POSTAL_PLAIN = re.compile(r"(?<![\d\-])\d{7}(?![\d\-])")  # 1500001, only right after 郵便番号 / 〒
 
 
 def _postal(view: str) -> Iterator[PiiMatch]:
     for m in _POSTAL_PLAIN.finditer(view):
-        labelled = _context(view, m.start(), m.end(), ("郵便番号", "〒"), before=8, after=0)
+        labelled = _context(view, m.start(), m.end(), ("郵便番号", "〒", "zip", "postal", "郵便"), before=8, after=0)
         if m.group() != "0000000" and (labelled or _PREFECTURE_AHEAD.match(view, m.end())):
             yield PiiMatch("postal_code", m.start(), m.end(), 0.85, m.group())
     for m in _POSTAL.finditer(view):
         start, end = m.start(2), m.end(2)
         if m.group(2) == "000-0000" or _context(view, start, end, ("例", "e.g."), before=4, after=0):
             continue  # the placeholder of a format description (例：123-4567)
-        if m.group(1) or _context(view, start, end, ("郵便番号", "郵便", "〒", "住所")):
+        if m.group(1) or _context(view, start, end, _POSTAL_WORDS):
             yield PiiMatch("postal_code", m.start(), end, 0.95, m.group())
         elif _PREFECTURE_AHEAD.match(view, end):
             yield PiiMatch("postal_code", start, end, 0.8, m.group(2))
@@ -284,19 +350,32 @@ def _bank(view: str) -> Iterator[PiiMatch]:
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{7}(?![A-Za-z0-9])")
 _PENSION = re.compile(r"(?<![\d\-])\d{4}[- ]?\d{6}(?![\d\-])")
 _INSURANCE = re.compile(
-    r"記号は?[\s:：]*(?P<sym>[\u4e00-\u9fff]{0,3}\s?[0-9A-Za-z\-]{1,10})[\s、,]*番号は?[\s:：]*(?P<num>\d{1,10})"
+    r"記\s?号(?:・番号)?は?[\s:：]*(?P<sym>(?:[\u4e00-\u9fff]{1,3}\s?)?[0-9A-Za-z\-]{1,10}|[\u4e00-\u9fff]{1,3})"
+    r"[\s、,・]*(?:番\s?号は?[\s:：]*)?(?P<num>\d{1,10})(?!\d)"
 )
+_INSURANCE_WORDS = ("保険証", "被保険者", "健康保険", "保険者", "国保", "保険", "資格確認", "insur", "kigo")
+# 保険者番号 06130012 (8 digits; 6 for 国民健康保険), also as a column or key label (insurer_no).
+_INSURER = re.compile(r"(?:保険者番号|insurer)[^\d\n]{0,24}?(?P<n>\d{8}|\d{6})(?!\d)", re.IGNORECASE)
+_INSURER_NUMBER = re.compile(r"(?<![\d\-])(?:\d{8}|\d{6})(?![\d\-])")
 
 
 def _documents(view: str) -> Iterator[PiiMatch]:
     for m in _PASSPORT.finditer(view):
-        context = _context(view, m.start(), m.end(), ("旅券", "パスポート", "passport"), before=45)
+        context = _context(view, m.start(), m.end(), ("旅券", "パスポート", "passport", "mrz"), before=45)
         yield PiiMatch("passport", m.start(), m.end(), 0.9 if context else 0.4, m.group())
     for m in _PENSION.finditer(view):
-        if _context(view, m.start(), m.end(), ("年金",), before=25):
+        if _context(view, m.start(), m.end(), ("年金", "pension", "nenkin"), before=25):
             yield PiiMatch("pension_number", m.start(), m.end(), 0.9, m.group())
+        elif "-" in m.group():
+            yield PiiMatch("pension_number", m.start(), m.end(), 0.35, m.group())  # raised in a list of them
     for m in _INSURANCE.finditer(view):
-        if _context(view, m.start(), m.end(), ("保険証", "被保険者", "健康保険", "保険者", "国保"), before=30):
+        if _context(view, m.start(), m.end(), _INSURANCE_WORDS, before=60, after=30):
+            yield PiiMatch("health_insurance", m.start(), m.end(), 0.85, m.group())
+    for m in _INSURER.finditer(view):
+        yield PiiMatch("health_insurance", m.start("n"), m.end("n"), 0.85, m.group("n"))
+    for m in _INSURER_NUMBER.finditer(view):  # a column or key labelled as the insurer's number
+        label = field_label(view, m.start()).lower()
+        if "保険者番号" in label or "insurer" in label:
             yield PiiMatch("health_insurance", m.start(), m.end(), 0.85, m.group())
 
 
@@ -367,6 +446,26 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
 )
 
 
+# Types whose weak candidates count when a confident one of the same type is close by: the rows of a list or
+# table of passports or pension numbers carry the label once (参加者の旅券番号: / 基礎年金番号 on the header).
+_LISTED_TYPES = frozenset(("passport", "pension_number"))
+_LIST_REACH = 300
+
+
+def _listed(matches: list[PiiMatch]) -> list[PiiMatch]:
+    anchors: dict[str, list[int]] = {}
+    for m in matches:
+        if m.type in _LISTED_TYPES and m.score >= 0.8:
+            anchors.setdefault(m.type, []).append(m.start)
+    if not anchors:
+        return matches
+    out = []
+    for m in matches:
+        near = m.type in anchors and any(abs(a - m.start) <= _LIST_REACH for a in anchors[m.type])
+        out.append(PiiMatch(m.type, m.start, m.end, 0.8, m.text) if near and 0.3 <= m.score < 0.8 else m)
+    return out
+
+
 def find_pii(view: str, recognizers: Sequence[Recognizer] = RECOGNIZERS) -> list[PiiMatch]:
     """Every match of every recognizer; overlaps are resolved later (the detector keeps the best per span)."""
-    return [match for r in recognizers for match in r.find(view)]
+    return _listed([match for r in recognizers for match in r.find(view)])

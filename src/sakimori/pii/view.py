@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-__all__ = ["pii_view"]
+__all__ = ["compact_view", "pii_view"]
 
 _KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
 _DASHES = "-‐‑‒–—―ーｰ−－﹣・"  # ・ too: 〇九〇・〇〇〇〇・二四六八 (only between digits is it read as a dash)
@@ -47,3 +47,55 @@ def pii_view(text: str) -> str:
     view = _DASH_BETWEEN.sub("-", view)
     assert len(view) == len(text)
     return view
+
+
+# Letter-spaced text (OCR, forms printed with a space per character): 宮 城 県 仙 台 市, 1 9 7 6 年 1 2 月.
+_LETTER_SPACED = re.compile(r"(?<!\S)\S(?: {1,3}\S(?!\S)){2,}")
+# Spaces inside a number or a date written with spaces: 2 - 21 - 1, 昭和 48 年 2 月 9 日, 3 丁目 12 番 5 号.
+_INNER_SPACE = re.compile(
+    r"(?<=[0-9]) +(?=[-年月日丁番号条])|(?<=[町村]) {1,2}(?=[0-9])|(?<=[-年月日目番号条和成正治]) +(?=[0-9])|(?<=[0-9]) +(?=-)|(?<=-) +(?=[0-9])"
+)
+_KANJI_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+# Positional kanji numerals in dates and addresses: 五十六年, 十月二十二日, 三丁目二番十一号, 十二番地三.
+_KANJI_NUMBER = re.compile(r"[一二三四五六七八九]?十[一二三四五六七八九]?(?=[年月日丁番号地条])|[〇一二三四五六七八九](?=[年月日丁番号地条])|(?<=番地)[一二三四五六七八九]")
+
+
+def _kanji_number(run: str) -> str:
+    if "十" not in run:
+        return str(_KANJI_VALUE[run])
+    tens, _, ones = run.partition("十")
+    return str((_KANJI_VALUE[tens] if tens else 1) * 10 + (_KANJI_VALUE[ones] if ones else 0))
+
+
+def compact_view(view: str) -> tuple[str, list[int]]:
+    """`view` with letter-spacing and spaces inside numbers removed and positional kanji numerals read as digits,
+    plus, for every character of the result, the offset of the view character it came from (and one entry for
+    the end). Recognizers that fail on 〒 3 9 0 - 0 8 7 4 or 昭和五十六年十月二十二日 read this text; their spans are
+    mapped back with the offsets. Returns `view` itself (and an identity map) when nothing changes."""
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the view, non-overlapping
+    for m in _LETTER_SPACED.finditer(view):
+        for k in range(m.start(), m.end()):
+            if view[k] == " ":
+                edits.append((k, k + 1, ""))
+    for m in _INNER_SPACE.finditer(view):
+        edits.append((m.start(), m.end(), ""))
+    for m in _KANJI_NUMBER.finditer(view):
+        edits.append((m.start(), m.end(), _kanji_number(m.group())))
+    if not edits:
+        return view, list(range(len(view) + 1))
+    edits.sort()
+    out: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for start, end, replacement in edits:
+        if start < pos:
+            continue  # overlapping edits: the first wins
+        out.append(view[pos:start])
+        origin.extend(range(pos, start))
+        out.append(replacement)
+        origin.extend([start] * len(replacement))
+        pos = end
+    out.append(view[pos:])
+    origin.extend(range(pos, len(view)))
+    origin.append(len(view))
+    return "".join(out), origin
