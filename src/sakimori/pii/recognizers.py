@@ -11,6 +11,7 @@ import ipaddress
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from sakimori.detectors.wordlist import trie_regex
 from sakimori.pii.checksums import is_corporate_number, is_luhn, is_my_number
@@ -118,9 +119,14 @@ _PHONE = re.compile(
 )
 
 
+_DIGIT_GROUP_BEFORE = re.compile(r"(?<![\d\-])\d{2,6} $")
+
+
 def _phone(view: str) -> Iterator[PiiMatch]:
     for m in _PHONE.finditer(view):
         raw = m.group()
+        if _DIGIT_GROUP_BEFORE.search(view, max(0, m.start() - 8), m.start()):
+            continue  # the tail of a longer spaced number (a 14-digit card written 3695 027158 3480)
         digits = re.sub(r"\D", "", raw)
         if raw.startswith("+81"):
             digits = "0" + digits[2:].lstrip("0")
@@ -147,31 +153,55 @@ _LICENCE_WORDS = ("免許", "license", "licence", "運転者")
 _GROUPED_DIGITS = re.compile(r"(?<![\d\-])\d(?:[\s\-]?\d){11,18}(?![\d\-])")
 
 
+_NOT_ID_NUMBER = ("伝票", "追跡", "注文", "お問い合わせ番号", "問合せ番号", "tracking", "order", "isbn", "jan")
+
+
 def _numbers(view: str) -> Iterator[PiiMatch]:
-    """12–19 digit numbers: My Number, 法人番号, credit cards, driver's licences (by checksum and context)."""
+    """12–19 digit numbers: My Number, 法人番号, credit cards, driver's licences (by checksum and context). A run
+    of digit groups that is none of them as a whole is tried again without its last groups: a card number
+    followed by its expiry (3556 1072 8493 0158 02/27) or by the next line's digits."""
     for m in _GROUPED_DIGITS.finditer(view):
         raw = m.group().rstrip()
-        digits = re.sub(r"\D", "", raw)
-        start, end = m.start(), m.start() + len(raw)
-        if len(digits) == 12:
-            licence_form = view[start - 1 : start] == "第" and view.startswith("号", end)  # 第123456789012号
-            named_my_number = is_my_number(digits) and _context(
-                view, start, end, ("マイナンバー", "個人番号"), before=15, after=0
-            )
-            if (not named_my_number and _context(view, start, end, _LICENCE_WORDS, before=40)) or (
-                licence_form and _context(view, start, end, _LICENCE_WORDS, before=120)
-            ):
-                yield PiiMatch("drivers_license", start, end, 0.9, raw)
-            elif is_my_number(digits):
-                context = _context(view, start, end, ("マイナンバー", "個人番号", "my number", "まいなんばー"))
+        breaks = [m.start() + g.start() for g in _GROUP_BREAK.finditer(raw)]
+        ends = [m.start() + len(raw), *reversed(breaks[-3:])]
+        for k, end in enumerate(ends):
+            found = list(_classify_number(view, m.start(), m.start() + len(view[m.start() : end].rstrip())))
+            if k:  # only a card is looked for in a shorter run: 12 digits of a failed card are no My Number
+                found = [f for f in found if f.type == "credit_card"]
+            if found:
+                yield from found
+                break
+
+
+_GROUP_BREAK = re.compile(r"[\s\-]+(?=\d)")
+
+
+def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
+    raw = view[start:end]
+    digits = re.sub(r"\D", "", raw)
+    if len(digits) < 12:
+        return
+    if len(digits) == 12:
+        licence_form = view[start - 1 : start] == "第" and view.startswith("号", end)  # 第123456789012号
+        named_my_number = is_my_number(digits) and _context(
+            view, start, end, ("マイナンバー", "個人番号"), before=15, after=0
+        )
+        if (not named_my_number and _context(view, start, end, _LICENCE_WORDS, before=40)) or (
+            licence_form and _context(view, start, end, _LICENCE_WORDS, before=120)
+        ):
+            yield PiiMatch("drivers_license", start, end, 0.9, raw)
+        elif is_my_number(digits):
+            context = _context(view, start, end, ("マイナンバー", "個人番号", "my number", "まいなんばー"))
+            if context or not _context(view, start, end, _NOT_ID_NUMBER, before=12, after=0):
                 yield PiiMatch("my_number", start, end, 0.95 if context else 0.7, raw)
-        elif len(digits) == 13 and is_corporate_number(digits):
-            context = _context(view, start, end, ("法人番号", "法人", "会社", "株式会社"))
+    elif len(digits) == 13 and is_corporate_number(digits):
+        context = _context(view, start, end, ("法人番号", "法人", "会社", "株式会社"))
+        if context or not _context(view, start, end, _NOT_ID_NUMBER, before=12, after=0):
             yield PiiMatch("corporate_number", start, end, 0.95 if context else 0.65, raw)
-        product_code = _context(view, start, end, ("jan", "ean", "isbn", "商品コード", "品番", "バーコード"), before=15)
-        if 13 <= len(digits) <= 19 and is_luhn(digits) and _card_brand(digits) and not product_code:
-            context = _context(view, start, end, ("カード", "card", "クレジット", "クレカ", "visa", "jcb"))
-            yield PiiMatch("credit_card", start, end, 0.95 if context else 0.8, raw)
+    product_code = _context(view, start, end, ("jan", "ean", "isbn", "商品コード", "品番", "バーコード"), before=15)
+    if 13 <= len(digits) <= 19 and is_luhn(digits) and _card_brand(digits) and not product_code:
+        context = _context(view, start, end, ("カード", "card", "クレジット", "クレカ", "visa", "jcb"))
+        yield PiiMatch("credit_card", start, end, 0.95 if context else 0.8, raw)
 
 
 def _card_brand(d: str) -> str | None:
@@ -194,13 +224,15 @@ def _card_brand(d: str) -> str | None:
 
 
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63}?)(?:@|%40)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9_-])"
 )
 
 
 def _email(view: str) -> Iterator[PiiMatch]:
     for m in _EMAIL.finditer(view):
+        if re.search(r"(?:message-id|in-reply-to|references):\s*<?$", view[max(0, m.start() - 20) : m.start()], re.I):
+            continue  # a mail header's message id has the shape of an address but names no one
         yield PiiMatch("email", m.start(), m.end(), 0.95, m.group())
 
 
@@ -382,7 +414,20 @@ def _documents(view: str) -> Iterator[PiiMatch]:
 _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
 # Any run of hex groups and colons with at least two colons; ipaddress decides (covers every "::" position).
 # A label colon right before (ログ：2001:db8::1, full-width in the text) is dropped before ipaddress decides.
-_IPV6 = re.compile(r"(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:])")
+_IPV6 = re.compile(r"(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}(?![0-9A-Za-z:])")
+
+
+def _is_netmask(candidate: str) -> bool:
+    if candidate.count(".") != 3 or not candidate.startswith("255."):
+        return False
+    try:
+        bits = int(ipaddress.IPv4Address(candidate))
+    except ValueError:
+        return False
+    ones = bin(bits)[2:].rstrip("0")
+    return "0" not in ones
+
+
 # Well-known public resolvers: an address everyone uses is not anyone's personal data.
 _PUBLIC_IPS = frozenset(("8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "208.67.222.222", "208.67.220.220"))
 _NOT_IP = ("ファームウェア", "firmware", "バージョン", "version", "ビルド", "build", "リリース")
@@ -402,8 +447,11 @@ def _ip(view: str) -> Iterator[PiiMatch]:
                 address = ipaddress.ip_address(candidate)
             except ValueError:
                 continue
-            if candidate in _PUBLIC_IPS:
-                continue
+            if candidate in _PUBLIC_IPS or address.is_loopback or address.is_unspecified or _is_netmask(candidate):
+                continue  # public resolvers, localhost, 0.0.0.0 and netmasks are nobody's address
+            line_start = start == 0 or view[start - 1] == "\n"
+            if line_start and all(len(part) == 1 for part in candidate.split(".")) and "." in candidate:
+                continue  # 3.1.2.1　拠点ごとの…: a section number
             if _VERSION_BEFORE.search(view[max(0, start - 12) : start]):
                 continue
             if _context(view, start, m.end(), _NOT_IP, before=15, after=0):
@@ -413,23 +461,76 @@ def _ip(view: str) -> Iterator[PiiMatch]:
             yield PiiMatch("ip_address", start, m.end(), score, candidate)
 
 
-_DATE = re.compile(
-    r"(?:(?:明治|大正|昭和|平成|令和)(?:元|\d{1,2})年|[MTSHR]\d{1,2}[./]|(?:19|20)\d{2}[年./\-])"
-    r"\s?\d{1,2}(?:月|[./\-])\s?\d{1,2}日?"
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?)"
 )
+_DATE = re.compile(
+    # 昭和62年2月20日, 平成2年の1月2日, 1990年（平成2年）4月8日, 1996（平成8）年10月7日, 昭60.3.22, H8.3.27, 1990/01/02
+    r"(?:(?:明治|大正|昭和|平成|令和|[明大昭平令])(?:元|\d{1,2})年|(?:[MTSHR]|[明大昭平令])\d{1,2}[./]"
+    r"|(?:19|20)\d{2}(?:年?[（(](?:明治|大正|昭和|平成|令和)(?:元|\d{1,2})年?[）)]年?|[年./\-]))"
+    r"\s?(?:の\s?)?\d{1,2}(?:月|[./\-])\s?\d{1,2}日?"
+    # 14 Feb 1991, 14MAR1988, April 3, 2003, 03/22/1989, date(1993, 7, 1), 19720815 (the last three need a label)
+    rf"|(?<![\w])\d{{1,2}}[ \-]?{_MONTHS}[ \-]?(?:19|20)\d{{2}}(?!\d)"
+    rf"|(?<![\w]){_MONTHS}\.? \d{{1,2}}, (?:19|20)\d{{2}}(?!\d)",
+    re.IGNORECASE,
+)
+_LABELLED_DATE = re.compile(
+    r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d{2}(?![\d/])"
+    r"|(?<=\()(?:19|20)\d{2}, ?\d{1,2}, ?\d{1,2}(?=\))"
+    r"|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
+)
+_BIRTH_WORDS = ("生年月日", "誕生日", "生まれ", "birthday", "birth", "dob", "出生", "born")
+_MONTH_DAY = re.compile(
+    r"(?<![\d年./\-])(?:\d{1,2}月\s?\d{1,2}日|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])"
+)
+# Labels of dates that are not a birth date: the closest label decides (生年月日 H8.3.27／入社日 2019.4.1).
+_OTHER_DATE_LABEL = re.compile(
+    r"入社|入院|退院|受付|受診|来院|取得|交付|発行|有効|期限|期間|契約|予約|申込|申請|届出|登録|更新|作成|記入|提出|支払|振込"
+    r"|被保険者となった|資格|開始|終了|満了|exp|issue|valid|date of issue|created|updated|日時",
+    re.IGNORECASE,
+)
+_LABEL_SEPARATORS = re.compile(r"[／/|│,\t、。！？!?]|\s{2,}|\u3000")
 
 
-_BIRTH_WORDS = ("生年月日", "誕生日", "生まれ", "birthday", "dob", "出生")
-_MONTH_DAY = re.compile(r"(?<![\d年./\-])\d{1,2}月\s?\d{1,2}日")
+@cache
+def _public_names() -> re.Pattern[str]:
+    from importlib import resources
+
+    text = resources.files("sakimori.data").joinpath("public_figures.txt").read_text(encoding="utf-8")
+    return trie_regex(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _own_label(view: str, start: int) -> str:
+    """The label right before a value on its line (入社日 in …／入社日 2019.4.1), lower-cased."""
+    line = view[view.rfind("\n", max(0, start - 60), start) + 1 : start]
+    parts = [p for p in _LABEL_SEPARATORS.split(line) if p.strip(" :：")]
+    return parts[-1].lower() if parts else ""
+
+
+def _is_birth_date(view: str, start: int, end: int, words: Sequence[str] = _BIRTH_WORDS, before: int = 30) -> bool:
+    if _public_names().search(view, max(0, start - 25), start):
+        return False  # 竈門炭治郎の誕生日は7月14日, 夏目漱石は1867年2月9日生まれ: published facts
+    label = _own_label(view, start)
+    if any(w in label for w in words):
+        return True
+    if _OTHER_DATE_LABEL.search(label) or _OTHER_DATE_LABEL.search(field_label(view, start)):
+        return False
+    return _context(view, start, end, words, before=before, after=8)
 
 
 def _birth_date(view: str) -> Iterator[PiiMatch]:
     for m in _DATE.finditer(view):
         born = view.startswith("生", m.end()) and not view.startswith("生産", m.end())  # 昭和63年1月20日生
-        if born or _context(view, m.start(), m.end(), _BIRTH_WORDS, before=30, after=8):
+        if (born and not _public_names().search(view, max(0, m.start() - 25), m.start())) or _is_birth_date(
+            view, m.start(), m.end()
+        ):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.9, m.group())
-    for m in _MONTH_DAY.finditer(view):  # 3月3日 alone is a birth date only right next to 誕生日
-        if _context(view, m.start(), m.end(), ("誕生日", "生まれ", "birthday"), before=10, after=6):
+    for m in _LABELLED_DATE.finditer(view):  # 03/22/1989, 19720815: a birth date only under a birth label
+        if _is_birth_date(view, m.start(), m.end(), before=20):
+            yield PiiMatch("birth_date", m.start(), m.end(), 0.85, m.group())
+    for m in _MONTH_DAY.finditer(view):  # 3月3日, 3/14 alone are birth dates only right next to 誕生日
+        if _is_birth_date(view, m.start(), m.end(), ("誕生日", "生まれ", "birthday"), before=14):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
 
 

@@ -53,11 +53,16 @@ def pii_view(text: str) -> str:
 _LETTER_SPACED = re.compile(r"(?<!\S)\S(?: {1,3}\S(?!\S)){2,}")
 # Spaces inside a number or a date written with spaces: 2 - 21 - 1, 昭和 48 年 2 月 9 日, 3 丁目 12 番 5 号.
 _INNER_SPACE = re.compile(
-    r"(?<=[0-9]) +(?=[-年月日丁番号条])|(?<=[町村]) {1,2}(?=[0-9])|(?<=[-年月日目番号条和成正治]) +(?=[0-9])|(?<=[0-9]) +(?=-)|(?<=-) +(?=[0-9])"
+    r"(?<=[0-9]) +(?=[-年月日丁番号条])|(?<=[町村]) {1,2}(?=[0-9])|(?<=[-年月日目番号条和成正治]) +(?=[0-9])"
+    r"|(?<=[0-9]) +(?=-)|(?<=-) +(?=[0-9])"
 )
+_SPOKEN_GROUPS = re.compile(r"(?<!\d)\d{2,4}(?:[の、]\d{3,4}){2,3}(?!\d)")
 _KANJI_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 # Positional kanji numerals in dates and addresses: 五十六年, 十月二十二日, 三丁目二番十一号, 十二番地三.
-_KANJI_NUMBER = re.compile(r"[一二三四五六七八九]?十[一二三四五六七八九]?(?=[年月日丁番号地条])|[〇一二三四五六七八九](?=[年月日丁番号地条])|(?<=番地)[一二三四五六七八九]")
+_KANJI_NUMBER = re.compile(
+    r"[一二三四五六七八九]?十[一二三四五六七八九]?(?=[年月日丁番号地条])"
+    r"|[〇一二三四五六七八九](?=[年月日丁番号地条])|(?<=番地)[一二三四五六七八九]"
+)
 
 
 def _kanji_number(run: str) -> str:
@@ -79,6 +84,10 @@ def compact_view(view: str) -> tuple[str, list[int]]:
                 edits.append((k, k + 1, ""))
     for m in _INNER_SPACE.finditer(view):
         edits.append((m.start(), m.end(), ""))
+    for m in _SPOKEN_GROUPS.finditer(view):  # 090の0000の2231, 4556の9001の3728の4601: read out group by group
+        for k in range(m.start(), m.end()):
+            if view[k] in "の、":
+                edits.append((k, k + 1, "-"))
     for m in _KANJI_NUMBER.finditer(view):
         edits.append((m.start(), m.end(), _kanji_number(m.group())))
     if not edits:
