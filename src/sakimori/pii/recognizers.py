@@ -337,7 +337,7 @@ _CITY = re.compile(
 )
 # After the city: the town name and the block number (丁目・番地・号, 1-2-3, 北1条西2丁目), then a building/room.
 _TAIL = re.compile(
-    r"[^\s、。,.「」()（）\d]{0,12}?"
+    r"[^\s、。,.「」()（）\d]{0,12}?(?:\n(?=\d))?"  # 架空町⏎3-5-1: the block number may start the next line
     r"(?:\d+(?:丁目|丁|-)\s?\d+(?:(?:番地?|-)\s?\d+(?:号)?)?(?:番地?)?"
     r"(?:[ 　]?[^\s、。,.「」()（）\d:：]{1,20}?[ 　]?\d{1,4}(?:号室|号|室|階|[FＦ])?)?"
     r"|\d+番地?(?:\d+号?)?"
@@ -346,21 +346,53 @@ _TAIL = re.compile(
 )
 
 
+# Without the prefecture: a city (金沢市, 札幌市中央区) or, in a roster, a town (見本町) followed by a block number.
+_CITY_ONLY = re.compile(r"(?<![\u4e00-\u9fff々ヶ])[\u4e00-\u9fff々ヶ]{1,4}市(?:[\u4e00-\u9fff々]{1,3}区)?")
+_TOWN_ONLY = re.compile(r"(?<![\u4e00-\u9fff々ヶ])[\u4e00-\u9fff々ヶ]{1,5}[町村]\d{1,4}-\d{1,4}(?:-\d{1,4})?(?![\d\-])")
+# English order: Room 502, 3-14-9 Mihon, Meguro-ku, Tokyo (up to the prefecture or city; the postal code apart).
+_ROMAJI_PART = r"[A-Z][A-Za-z]+(?:[\- ][A-Za-z]+)*"
+_ROMAJI_ADDRESS = re.compile(
+    rf"(?:(?:Room|Apt\.?|Unit|#)\s?\d+,\s?|\d+F,?\s(?:{_ROMAJI_PART},\s?)?)?"
+    rf"\d{{1,4}}(?:-\d{{1,4}}){{1,3}},?\s{_ROMAJI_PART}(?:,\s?{_ROMAJI_PART}){{1,4}}"
+)
+_ROMAJI_PLACE = re.compile(r"-(?:ku|shi|cho|machi|gun|mura|son)\b|\b(?:" + "|".join(ROMAJI_PREFECTURES) + r")\b")
+
+
 def _address(view: str) -> Iterator[PiiMatch]:
+    covered: list[tuple[int, int]] = []
     for m in _CITY.finditer(view):
         tail = _TAIL.match(view, m.end())
         if tail:
+            covered.append((m.start(), tail.end()))
             yield PiiMatch("address", m.start(), tail.end(), 0.9, view[m.start() : tail.end()])
         else:
             yield PiiMatch("address", m.start(), m.end(), 0.3, m.group())  # city level: rarely identifying
+    for m in _CITY_ONLY.finditer(view):
+        tail = _TAIL.match(view, m.end())
+        block_and_lot = tail is not None and len(re.findall(r"\d+", tail.group())) >= 2  # not 架空町3丁目交差点
+        if tail and block_and_lot and not any(a <= m.start() < b for a, b in covered):
+            yield PiiMatch("address", m.start(), tail.end(), 0.85, view[m.start() : tail.end()])
+    for m in _TOWN_ONLY.finditer(view):
+        if not any(a <= m.start() < b for a, b in covered):
+            yield PiiMatch("address", m.start(), m.end(), 0.7, m.group())
+    for m in _ROMAJI_ADDRESS.finditer(view):
+        if _ROMAJI_PLACE.search(m.group()):
+            yield PiiMatch("address", m.start(), m.end(), 0.85, m.group())
 
 
 _BANK = re.compile(
     r"(?:[^\s、。:：「」()（）]{1,12}?(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|ゆうちょ)"
     r"(?:[^\d\n()（）]|[(（][^)）\n]{0,10}[)）]){0,30}?)?"
-    r"(?:普通|当座|貯蓄|総合)(?:預金)?\s?(?:口座)?(?:番号)?[\s:：]*(?P<n>\d{7})(?!\d)"
+    r"(?:普通|当座|貯蓄|総合|定期)(?:預金)?(?:の|[ \t\u3000])?(?:口座)?(?:番号)?[ \t\u3000:：]*(?P<n>\d{7})(?!\d)"
     r"|(?:口座番号|口座)[\s:：は]*(?P<m>\d{7,8})(?!\d)"
     r"|[^\s、。:：「」()（）]{0,8}(?:ゆうちょ|郵便貯金|貯金)[^\d\n]{0,12}?記号[\s:：]*\d{5}[\s、,]*番号[\s:：]*\d{6,8}(?!\d)"
+    r"|(?:口座記号番号|記号番号|振替口座|ゆうちょ銀行)[\s:：]*(?P<y>\d{5}-\d{1,2}-\d{1,7}|\d{5}-\d{6,8})(?![\d\-])"
+)
+_ACCOUNT_NUMBER = re.compile(r"(?<![\d\-])(?:\d{7,8}|\d{5}-\d{6,8})(?![\d\-])")
+_BANK_EN = re.compile(
+    r"(?:[A-Z][A-Za-z]*[ ]+){0,3}(?:Bank|BANK)\b[^\n]{0,60}?\b(?:futsu|futsuu|ordinary|savings|toza|touza|current)\b"
+    r"[^\d\n]{0,12}\d{7}(?!\d)",
+    re.IGNORECASE,
 )
 
 
@@ -369,7 +401,18 @@ _BANK_LEAD = re.compile(r".*(?:は|が|を|に|へ|の|で|も|先|:|：)")
 
 
 def _bank(view: str) -> Iterator[PiiMatch]:
+    for m in _ACCOUNT_NUMBER.finditer(view):  # a column or key labelled as the account number
+        label = field_label(view, m.start()).lower()
+        if "口座" in label or "account" in label:
+            yield PiiMatch("bank_account", m.start(), m.end(), 0.85, m.group())
+    for m in _BANK_EN.finditer(view):
+        yield PiiMatch("bank_account", m.start(), m.end(), 0.85, m.group())
     for m in _BANK.finditer(view):
+        label_only = m.group("m") or m.group("y")
+        if label_only:  # 口座番号：8120034 (bank and branch in other fields): the number is the account
+            group = "m" if m.group("m") else "y"
+            yield PiiMatch("bank_account", m.start(group), m.end(group), 0.9, m.group(group))
+            continue
         start = m.start()
         bank_name_end = max(view.rfind(w, start, m.end()) for w in ("銀行", "金庫", "信金", "組合", "農協", "ゆうちょ"))
         if bank_name_end > start:
