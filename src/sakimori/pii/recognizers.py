@@ -265,7 +265,7 @@ _POSTAL_PLAIN = re.compile(r"(?<![\d\-])\d{7}(?![\d\-])")  # 1500001, only right
 
 def _postal(view: str) -> Iterator[PiiMatch]:
     for m in _POSTAL_PLAIN.finditer(view):
-        labelled = _context(view, m.start(), m.end(), ("郵便番号", "〒", "zip", "postal", "郵便"), before=8, after=0)
+        labelled = _context(view, m.start(), m.end(), _POSTAL_WORDS, before=14, after=0)
         if m.group() != "0000000" and (labelled or _PREFECTURE_AHEAD.match(view, m.end())):
             yield PiiMatch("postal_code", m.start(), m.end(), 0.85, m.group())
     for m in _POSTAL.finditer(view):
@@ -423,9 +423,9 @@ def _bank(view: str) -> Iterator[PiiMatch]:
 
 
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{7}(?![A-Za-z0-9])")
-_PENSION = re.compile(r"(?<![\d\-])\d{4}[- ]?\d{6}(?![\d\-])")
+_PENSION = re.compile(r"(?<![\d\-])\d{4}[- ]?\d{6}(?:(?=-\d{4}(?![\d\-]))|(?![\d\-]))")  # …-1150: 年金コード
 _INSURANCE = re.compile(
-    r"記\s?号(?:・番号)?は?[\s:：]*(?P<sym>(?:[\u4e00-\u9fff]{1,3}\s?)?[0-9A-Za-z\-]{1,10}|[\u4e00-\u9fff]{1,3})"
+    r"(?<!整理)記\s?号(?:・番号)?は?[\s:：]*(?P<sym>(?:[\u4e00-\u9fff]{1,3}\s?)?[0-9A-Za-z\-]{1,10}|[\u4e00-\u9fff]{1,3})"
     r"[\s、,・]*(?:番\s?号は?[\s:：]*)?(?P<num>\d{1,10})(?!\d)"
 )
 _INSURANCE_WORDS = ("保険証", "被保険者", "健康保険", "保険者", "国保", "保険", "資格確認", "insur", "kigo")
@@ -436,10 +436,10 @@ _INSURER_NUMBER = re.compile(r"(?<![\d\-])(?:\d{8}|\d{6})(?![\d\-])")
 
 def _documents(view: str) -> Iterator[PiiMatch]:
     for m in _PASSPORT.finditer(view):
-        context = _context(view, m.start(), m.end(), ("旅券", "パスポート", "passport", "mrz"), before=45)
+        context = _context(view, m.start(), m.end(), ("旅券", "パスポート", "passport", "mrz"), before=80)
         yield PiiMatch("passport", m.start(), m.end(), 0.9 if context else 0.4, m.group())
     for m in _PENSION.finditer(view):
-        if _context(view, m.start(), m.end(), ("年金", "pension", "nenkin"), before=25):
+        if _context(view, m.start(), m.end(), ("年金", "pension", "nenkin"), before=40):
             yield PiiMatch("pension_number", m.start(), m.end(), 0.9, m.group())
         elif "-" in m.group():
             yield PiiMatch("pension_number", m.start(), m.end(), 0.35, m.group())  # raised in a list of them

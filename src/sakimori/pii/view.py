@@ -50,10 +50,11 @@ def pii_view(text: str) -> str:
 
 
 # Letter-spaced text (OCR, forms printed with a space per character): 宮 城 県 仙 台 市, 1 9 7 6 年 1 2 月.
-_LETTER_SPACED = re.compile(r"(?<!\S)\S(?: {1,3}\S(?!\S)){2,}")
+_LETTER_SPACED = re.compile(r"(?<![^\s〒:：])\S(?: {1,3}\S(?!\S)){2,}")
 # Spaces inside a number or a date written with spaces: 2 - 21 - 1, 昭和 48 年 2 月 9 日, 3 丁目 12 番 5 号.
 _INNER_SPACE = re.compile(
-    r"(?<=[0-9]) +(?=[-年月日丁番号条])|(?<=[町村]) {1,2}(?=[0-9])|(?<=[\u4e00-\u9fff]) {1,2}(?=[0-9]+ ?-)|(?<=[-年月日目番号条和成正治]) +(?=[0-9])"
+    r"(?<=[0-9]) +(?=[-年月日丁番号条])|(?<=[町村]) {1,2}(?=[0-9])|(?<=[\u4e00-\u9fff]) {1,2}(?=[0-9]+ ?-)"
+    r"|(?<=[-年月日目番号条和成正治]) +(?=[0-9])"
     r"|(?<=[0-9]) +(?=-)|(?<=-) +(?=[0-9])"
 )
 _SPOKEN_GROUPS = re.compile(r"(?<!\d)\d{2,4}(?:[の、]\d{3,4}){2,3}(?!\d)")
