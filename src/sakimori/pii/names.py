@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from sakimori import sudachi
+from sakimori.pii.name_labels import labelled_names
 from sakimori.pii.recognizers import PiiMatch
 
 __all__ = ["find_names"]
@@ -294,6 +295,7 @@ def find_names(text: str) -> Iterator[PiiMatch]:
         yield PiiMatch("person", m.start(group), m.end(group), 0.9, m.group(group))
     yield from _kanji_full_names(text)
     yield from _romaji_names(text)
+    yield from labelled_names(text)
     for m in _HONORIFIC_AFTER_RUN.finditer(text):
         run = m.group(1)
         if text.startswith("氏名", m.end(1)):
@@ -530,11 +532,28 @@ _VOCATIVE_BEFORE = re.compile(r"(?:^|\n|「|(?:おーい|おい|ねえ|ねぇ|�
 _VOCATIVE_AFTER = ("、", "！", "!", "〜", "ー、", "っ！", "？", "?")
 
 
+def _honorific_after(text: str, end: int, honorifics: tuple[str, ...]) -> bool:
+    """さん・様・先生 right after the name, or after one space (平田 様, 松本 先生)."""
+    if text[end : end + 1] in (" ", "\u3000"):
+        end += 1
+    return text.startswith(honorifics, end)
+
+
+# A department or title right before (人事部 永井, 代表取締役　畠山, 乗務員：宇野, 受：谷口, 担当 ミン).
+_DEPARTMENT_BEFORE = re.compile(
+    r"(?:[部課室係班]|取締役|社長|部長|課長|主任|係長|担当|乗務員|運転手|受付|受|幹事の|記入者|作成者)[ \t\u3000:：]{1,2}$"
+)
+_PHONE_AFTER = re.compile(r"[ \u3000]?[（(][ \t]*(?:0\d|\+81)")
+
+
 def _starts_utterance(text: str, start: int) -> bool:
-    """The word opens what someone says: a line, a quote, a sentence, or follows a call (もしもし、見本です)."""
+    """The word opens what someone says: a line, a quote, a sentence, or follows a call (もしもし、見本です) or
+    one's own organisation (人事部の安田です)."""
     before = text[max(0, start - 12) : start]
-    return _VOCATIVE_BEFORE.search(before) is not None or before.endswith(
-        ("、", "。", "ー", "！", "：", ":", " ", "\u3000")
+    return (
+        _VOCATIVE_BEFORE.search(before) is not None
+        or before.endswith(("、", "。", "ー", "！", "：", ":", " ", "\u3000"))
+        or re.search(r"(?:[部課室係店所社院]|センター|事務局)の$", before) is not None
     )
 
 
@@ -575,13 +594,15 @@ def _lone_name_score(text: str, start: int, end: int, tagged: bool, coordinated:
     relation, a chat speaker or signature, something personal it owns, being listed with another name, being
     called out to. `tagged` is whether Sudachi read the word as a name in this sentence; a word it read otherwise
     (林, 森, ゆうき) needs the stronger contexts and is not reported without one."""
-    if text.startswith(_HONORIFICS if tagged else _KANA_HONORIFICS, end):
+    if _honorific_after(text, end, _HONORIFICS if tagged else _KANA_HONORIFICS):
         return 0.9  # 大学教授: a title after a word the dictionary did not read as a name is not an honorific
     before = text[max(0, start - 12) : start]
     if text.startswith(_SELF_INTRO, end) and (tagged or _starts_utterance(text, start)):
         return 0.8
-    if _ROLE_LABEL.search(before):
+    if _ROLE_LABEL.search(before) or _DEPARTMENT_BEFORE.search(before):
         return 0.8
+    if _PHONE_AFTER.match(text, end):
+        return 0.75  # 安藤（080-0000-1157）: a contact list
     if _after_relation(text, start) or _speaker_or_signature(text, start, end) or _signed_as_writer(text, end):
         return 0.75
     if _possessive(text, end):
@@ -614,12 +635,15 @@ def _untagged_name(text: str, token: Any, offset: int, coordinated: bool) -> Pii
     begin, stop = offset + token.begin(), offset + token.end()
     opens = _starts_utterance(text, begin)
     score: float | None = None
-    if text.startswith(_KANA_HONORIFICS, stop):
+    before = text[max(0, begin - 12) : begin]
+    if _honorific_after(text, stop, _KANA_HONORIFICS):
         score = 0.9
     elif (
-        _ROLE_LABEL.search(text, max(0, begin - 12), begin)
+        _ROLE_LABEL.search(before)
         or _speaker_label(text, begin, stop)
         or (text.startswith(_SELF_INTRO, stop) and opens and (surname or not common))
+        or (surname and _DEPARTMENT_BEFORE.search(before))
+        or (surname and not common and _PHONE_AFTER.match(text, stop))
     ):
         score = 0.8
     elif _possessive(text, stop) and not place and (opens or (not common and len(surface) > 1)):
@@ -691,7 +715,7 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
             if given and name and name not in _NOT_GIVEN and not name.startswith(_NOT_GIVEN_START):
                 end, parts = given.end(given.lastindex or 1), {"姓", "名"}
         before = text[max(0, start - 6) : start]
-        honorific = text.startswith(_HONORIFICS, end)
+        honorific = _honorific_after(text, end, _HONORIFICS)
         public = text.startswith(_PUBLIC_AFTER, end) or _famous(text[start:end])
         if {"姓", "名"} <= parts:
             score = 0.95 if honorific else (0.4 if public else 0.85)

@@ -1,0 +1,93 @@
+"""Names that their surroundings mark as names, whatever the dictionary says: a one-part form label (姓：宇佐美,
+Given name(s): MINORI), a record key ("last": "TANIGUCHI", "holder": "TAKUMI ENDO"), romaji with an English or
+Japanese honorific (Sato-san, Ms. Ogawa), a chat speaker in romaji ([10:03] Sato Ren:), the name under a letter's
+closing (Kind regards,⏎James Miller), and a romaji given name written into Japanese (Kentaがさ, Kenichi、).
+
+Romaji words must be valid Hepburn syllables and not a well-known place or brand, so Tokyo, Osaka, Sony and
+English words such as Note or Phone are not names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from sakimori.pii.recognizers import ROMAJI_PREFECTURES, PiiMatch
+
+__all__ = ["labelled_names"]
+
+_HEPBURN = re.compile(r"(?:(?:kk|ss|tt|pp|tch)?(?:sh|ch|ts|[kgsztdnhbpmrfjwy])?y?[aiueo]|n)+", re.IGNORECASE)
+_NOT_NAMES = frozenset(
+    w.lower()
+    for w in (
+        *ROMAJI_PREFECTURES,
+        "Sapporo", "Sendai", "Yokohama", "Nagoya", "Kobe", "Shibuya", "Shinjuku", "Ginza", "Akihabara", "Narita",
+        "Haneda", "Umeda", "Namba", "Tenjin", "Japan", "Nippon", "Sony", "Honda", "Toyota", "Nissan", "Mazda",
+        "Yamaha", "Nintendo", "Rakuten", "Mitsubishi", "Hitachi", "Panasonic", "Kirin", "Asahi", "Sake", "Sushi",
+        "Ramen", "Anime", "Manga", "Kimono", "Karaoke", "Emoji", "Tsunami", "Note", "Name", "Date", "Time", "Home",
+        "Mobile", "Phone", "Mail", "Re", "Fwd", "To", "From", "Cc", "Bcc", "Subject", "Hi", "Hello", "Dear", "Thanks",
+        "Regards", "Best", "Zoom", "Teams", "Slack", "Line", "Type", "Code", "Size", "Game", "Bike", "Take", "Make",
+        "Same", "Sure", "None", "Done", "Mine", "Amazon", "Google", "Yahoo", "Meiji", "Taisho", "Showa", "Heisei",
+        "Reiwa", "Kanji", "Kana", "Romaji", "Ok", "Okay", "Yes", "No", "Ha", "Haha", "Wow", "Bye", "Ne", "Sumimasen",
+        "Arigato", "Arigatou", "Konnichiwa", "Sayonara", "Ohayo", "Kawaii", "Sensei", "Senpai", "Futsu", "Toza",
+    )
+)  # fmt: skip
+
+
+def _romaji_name(word: str) -> bool:
+    parts = [p for p in re.split(r"[ \-]+", word) if p]
+    return bool(parts) and all(
+        _HEPBURN.fullmatch(p) is not None and p.lower() not in _NOT_NAMES and len(p) >= 2 for p in parts
+    )
+
+
+_JA = r"[\u3040-\u30ff\u4e00-\u9fff々ー\uff66-\uff9f]"
+_ROMAJI = r"[A-Z][A-Za-z]+"
+# 姓：宇佐美　名：玲奈 / セイ：ウサミ / Surname: FUJIWARA / Given name(s): MINORI / First name: Taro
+_ONE_PART_LABEL = re.compile(
+    rf"(?:(?<![\u4e00-\u9fff\u30a0-\u30ff])(?:姓|名|セイ|メイ)|Surname|Given names?(?:\(s\))?|First name|Last name"
+    rf"|Family name)[ \t]*[:：][ \t\u3000]*(?P<v>{_JA}{{1,8}}(?:[ \u3000]{_JA}{{1,8}})?|{_ROMAJI}(?: {_ROMAJI})?)",
+)
+# "last": "TANIGUCHI", 'holder': 'TAKUMI ENDO', "name":"Kyota Kimura"
+_NAME_KEY = re.compile(
+    r"[\"'](?:name|full_?name|last|first|last_?name|first_?name|family_?name|given_?name|holder|card_?holder"
+    r"|氏名|名前|姓|名)[\"']\s*:\s*[\"'](?P<v>[^\"'\d@\n]{1,30})[\"']",
+    re.IGNORECASE,
+)
+# Sato-san, Chen-san / Ms. Ogawa, Mr. Hashimoto, Ms. Aoi Kondo
+_ROMAJI_HONORIFIC = re.compile(
+    rf"(?<![A-Za-z])(?P<a>{_ROMAJI})-(?:san|sama|kun|chan|sensei)\b"
+    rf"|\b(?:Mr|Ms|Mrs|Miss|Dr)\.? (?P<b>{_ROMAJI}(?: {_ROMAJI})?)"
+)
+# [10:03] Sato Ren: / Mei: at the start of a line
+_ROMAJI_SPEAKER = re.compile(rf"(?m)^(?:\[[^\]\n]{{1,12}}\][ \t]*)?(?P<v>{_ROMAJI}(?: {_ROMAJI})?)[ \t]?[:：]")
+# Kind regards,⏎James Miller / Thanks! — Emi
+_CLOSING = re.compile(
+    rf"(?:regards|sincerely|thanks|thank you|best|cheers)[,!.]?[ \t]*(?:\n|[—–-][ \t]*)(?P<v>{_ROMAJI}(?: {_ROMAJI})?)"
+    rf"[ \t]*(?:\n|$)",
+    re.IGNORECASE,
+)
+# Kentaがさ, Kenichi、Aya / Tomokoへ: a romaji given name written into Japanese
+_ROMAJI_IN_JAPANESE = re.compile(
+    rf"(?<![A-Za-z])(?P<v>[A-Z][a-z]{{3,11}})(?=[がはのとにもへ、。]|って|さん|くん|ちゃん)"
+)
+
+
+def labelled_names(text: str) -> Iterator[PiiMatch]:
+    for m in _ONE_PART_LABEL.finditer(text):
+        value = m.group("v")
+        if value.isascii() and not _romaji_name(value) and not value.isupper():
+            continue
+        yield PiiMatch("person", m.start("v"), m.end("v"), 0.9, value)
+    for m in _NAME_KEY.finditer(text):
+        value = m.group("v").strip()
+        if value and (not value.isascii() or _romaji_name(value) or value.isupper()):
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, value)
+    for m in _ROMAJI_HONORIFIC.finditer(text):
+        group = "a" if m.group("a") else "b"
+        if group == "b" or _romaji_name(m.group(group)):  # Mr./Ms. make any word a name (Mr. Smith)
+            yield PiiMatch("person", m.start(group), m.end(group), 0.85, m.group(group))
+    for pattern, score in ((_ROMAJI_SPEAKER, 0.75), (_CLOSING, 0.8), (_ROMAJI_IN_JAPANESE, 0.6)):
+        for m in pattern.finditer(text):
+            if _romaji_name(m.group("v")) or (pattern is _CLOSING and m.group("v").lower() not in _NOT_NAMES):
+                yield PiiMatch("person", m.start("v"), m.end("v"), score, m.group("v"))
