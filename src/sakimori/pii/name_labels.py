@@ -30,6 +30,8 @@ _NOT_NAMES = frozenset(
         "Same", "Sure", "None", "Done", "Mine", "Amazon", "Google", "Yahoo", "Meiji", "Taisho", "Showa", "Heisei",
         "Reiwa", "Kanji", "Kana", "Romaji", "Ok", "Okay", "Yes", "No", "Ha", "Haha", "Wow", "Bye", "Ne", "Sumimasen",
         "Arigato", "Arigatou", "Konnichiwa", "Sayonara", "Ohayo", "Kawaii", "Sensei", "Senpai", "Futsu", "Toza",
+        "Fare", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+        "Sep", "Oct", "Nov", "Dec", "Sake", "Mode", "Tone", "Data", "Hash", "Rate", "Site",
     )
 )  # fmt: skip
 
@@ -68,9 +70,8 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 # Kentaがさ, Kenichi、Aya / Tomokoへ: a romaji given name written into Japanese
-_ROMAJI_IN_JAPANESE = re.compile(
-    rf"(?<![A-Za-z])(?P<v>[A-Z][a-z]{{3,11}})(?=[がはのとにもへ、。]|って|さん|くん|ちゃん)"
-)
+_ROMAJI_IN_JAPANESE = re.compile(r"(?<![A-Za-z])(?P<v>[A-Z][a-z]{3,11})(?=[がはのとにもへ、。]|って|さん|くん|ちゃん)")
+_NOT_A_SIGNATURE = re.compile(r"\b(?:Office|Team|Department|Support|Center|Centre|Desk|Division|Inc|Ltd|Co|Group)\b")
 
 
 def labelled_names(text: str) -> Iterator[PiiMatch]:
@@ -81,13 +82,22 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
         yield PiiMatch("person", m.start("v"), m.end("v"), 0.9, value)
     for m in _NAME_KEY.finditer(text):
         value = m.group("v").strip()
-        if value and (not value.isascii() or _romaji_name(value) or value.isupper()):
+        organisation = re.search(r"株式会社|有限会社|合同会社|\b(?:Co|Ltd|Inc|Corp)\b", value)
+        if value and not organisation and (not value.isascii() or _romaji_name(value) or value.isupper()):
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, value)
     for m in _ROMAJI_HONORIFIC.finditer(text):
         group = "a" if m.group("a") else "b"
         if group == "b" or _romaji_name(m.group(group)):  # Mr./Ms. make any word a name (Mr. Smith)
             yield PiiMatch("person", m.start(group), m.end(group), 0.85, m.group(group))
-    for pattern, score in ((_ROMAJI_SPEAKER, 0.75), (_CLOSING, 0.8), (_ROMAJI_IN_JAPANESE, 0.6)):
-        for m in pattern.finditer(text):
-            if _romaji_name(m.group("v")) or (pattern is _CLOSING and m.group("v").lower() not in _NOT_NAMES):
-                yield PiiMatch("person", m.start("v"), m.end("v"), score, m.group("v"))
+    speakers = [m for m in _ROMAJI_SPEAKER.finditer(text) if _romaji_name(m.group("v"))]
+    for m in speakers:  # a one-word label is a speaker only in a conversation (Mei: … twice, or two names)
+        repeated = sum(s.group("v") == m.group("v") for s in speakers) > 1 or len({s.group("v") for s in speakers}) > 1
+        if " " in m.group("v") or repeated:
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))
+    for m in _CLOSING.finditer(text):
+        value = m.group("v")
+        if value.lower() not in _NOT_NAMES and not _NOT_A_SIGNATURE.search(value):
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.8, value)
+    for m in _ROMAJI_IN_JAPANESE.finditer(text):
+        if _romaji_name(m.group("v")):
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.6, m.group("v"))

@@ -131,11 +131,15 @@ _RELATIONS = (
     "担当",
 )
 _LABELS = (
-    r"(?:氏名|お名前|名前|宛名|名義人?|フリガナ|ふりがな|受取人|契約者|申込者|支払を受ける者|被保険者氏名|担当者?|差出人"
+    r"(?:氏名|お名前|名前|宛名|名義人?|フリガナ|ふりがな|受取人|契約者|申込者|支払を受ける者|被保険者氏名|差出人"
     r"|送信者|[Nn]ame|NAME)"
 )
 # What follows a label but is an organisation, not a person (受取人：架空工業株式会社).
-_ORGANISATION = re.compile(r"株式会社|有限会社|合同会社|会社|工業|商事|銀行|病院|事務所|サービス|協会|組合|法人|カ）")
+_ORGANISATION = re.compile(
+    r"株式会社|有限会社|合同会社|会社|工業|商事|銀行|病院|事務所|サービス|協会|組合|法人|カ）|クラブ|\b(?:Co|Ltd|Inc|Corp)\b"
+)
+# A table header after a label is not a name (氏名　　基礎年金番号　　資格取得日).
+_HEADER_WORD = re.compile(r"(?:番号|日|年月日|コード|住所|区分|種別|記号|欄)$")
 _JA_NAME = r"[\u3040-\u30ff\u4e00-\u9fff々ー]"
 _JA_NAME_HEAD = r"[\u30a0-\u30ff\u4e00-\u9fff々]"  # after a label without a colon a name does not start in hiragana
 _EN_NAME = r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){1,2}"
@@ -280,7 +284,7 @@ _ROLES = frozenset(
 _ROLE_ENDINGS = tuple(_ROLES)
 # How words for kinds of people end (薬剤師, 入居者, 声優, 作家, 息子, 主人, 常連): a dictionary word with one of
 # these endings and no reading as a name is a role before さん, not a name. Invented names (見本さん) keep theirs.
-_PERSON_NOUN_ENDINGS = tuple("者師家員士官生手人優連子主御族長客婦夫嬢児女男母父兄姉弟妹匠")
+_PERSON_NOUN_ENDINGS = tuple("者師家員士官生手人優連子主御族長客婦夫嬢児女男母父兄姉弟妹匠医")
 _HONORIFIC_AFTER_RUN = re.compile(
     r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{2,3})(?:さん|様|さま|くん|君|氏|先生|先輩|部長|課長|社長|ちゃん|主任|係長|次長|教授)"
 )
@@ -290,7 +294,7 @@ _CHUNK = 10_000
 def find_names(text: str) -> Iterator[PiiMatch]:
     for m in _FORM_LABEL.finditer(text):
         group = next(g for g in ("a", "b", "c") if m.group(g))
-        if _ORGANISATION.search(text, m.start(group), m.end(group) + 6):
+        if _ORGANISATION.search(text, m.start(group), m.end(group) + 6) or _HEADER_WORD.search(m.group(group)):
             continue
         yield PiiMatch("person", m.start(group), m.end(group), 0.9, m.group(group))
     yield from _kanji_full_names(text)
@@ -541,7 +545,8 @@ def _honorific_after(text: str, end: int, honorifics: tuple[str, ...]) -> bool:
 
 # A department or title right before (人事部 永井, 代表取締役　畠山, 乗務員：宇野, 受：谷口, 担当 ミン).
 _DEPARTMENT_BEFORE = re.compile(
-    r"(?:[部課室係班]|取締役|社長|部長|課長|主任|係長|担当|乗務員|運転手|受付|受|幹事の|記入者|作成者)[ \t\u3000:：]{1,2}$"
+    r"(?:[部課室係班]|取締役|社長|部長|課長|主任|係長|担当|乗務員|運転手|受付|受|幹事の|記入者|作成者)"
+    r"[ \t\u3000:：]{1,2}$"
 )
 _PHONE_AFTER = re.compile(r"[ \u3000]?[（(][ \t]*(?:0\d|\+81)")
 
@@ -640,7 +645,7 @@ def _untagged_name(text: str, token: Any, offset: int, coordinated: bool) -> Pii
         score = 0.9
     elif (
         _ROLE_LABEL.search(before)
-        or _speaker_label(text, begin, stop)
+        or (not place and _speaker_label(text, begin, stop))
         or (text.startswith(_SELF_INTRO, stop) and opens and (surname or not common))
         or (surname and _DEPARTMENT_BEFORE.search(before))
         or (surname and not common and _PHONE_AFTER.match(text, stop))
