@@ -10,14 +10,15 @@ English words such as Note or Phone are not names.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from sakimori.pii.recognizers import ROMAJI_PREFECTURES, PiiMatch
 
-__all__ = ["labelled_names"]
+__all__ = ["NOT_ROMAJI_NAMES", "labelled_names"]
 
 _HEPBURN = re.compile(r"(?:(?:kk|ss|tt|pp|tch)?(?:sh|ch|ts|[kgsztdnhbpmrfjwy])?y?[aiueo]|n)+", re.IGNORECASE)
-_NOT_NAMES = frozenset(
+NOT_ROMAJI_NAMES = frozenset(
     w.lower()
     for w in (
         *ROMAJI_PREFECTURES,
@@ -39,7 +40,7 @@ _NOT_NAMES = frozenset(
 def _romaji_name(word: str) -> bool:
     parts = [p for p in re.split(r"[ \-]+", word) if p]
     return bool(parts) and all(
-        _HEPBURN.fullmatch(p) is not None and p.lower() not in _NOT_NAMES and len(p) >= 2 for p in parts
+        _HEPBURN.fullmatch(p) is not None and p.lower() not in NOT_ROMAJI_NAMES and len(p) >= 2 for p in parts
     )
 
 
@@ -74,7 +75,54 @@ _ROMAJI_IN_JAPANESE = re.compile(r"(?<![A-Za-z])(?P<v>[A-Z][a-z]{3,11})(?=[が�
 _NOT_A_SIGNATURE = re.compile(r"\b(?:Office|Team|Department|Support|Center|Centre|Desk|Division|Inc|Ltd|Co|Group)\b")
 
 
+# Applicant: ITO Sakura / Cardholder: MINORI OKUDA / Ship to: Takeshi Murakami
+_ENGLISH_LABEL = re.compile(
+    r"(?:Applicant|Card ?holder|Beneficiary|Ship to|Bill to|Passenger|Guest|Patient|Account (?:holder|name)|Contact"
+    rf"|Traveller|Traveler|Name|Full name|Employee|Member)[ \t]*:[ \t]*(?P<v>{_ROMAJI} {_ROMAJI}(?: {_ROMAJI})?)",
+    re.IGNORECASE,
+)
+# スズキ アヤネ, ｺﾆｼ ﾏｻｺ: katakana surname and given name with a space, one of them a name the dictionary knows
+_KATAKANA_FULL = re.compile(
+    r"(?<![\u30a1-\u30fa\uff66-\uff9f])([\u30a1-\u30faー]{2,6}|[\uff66-\uff9f]{2,8})[ \u3000]"
+    r"([\u30a1-\u30faー]{2,6}|[\uff66-\uff9f]{2,8})(?![\u30a1-\u30fa\uff66-\uff9f])"
+)
+# CSV / TSV / pipe / SQL cells: a value under a name column (氏名, 姓, 名, name, last_name, holder)
+_CELL = re.compile(r"(?:^|(?<=[,\t|│(]))[ \t]*['\"]?(?P<v>[^,\t|│'\"\n()]{1,24}?)['\"]?[ \t]*(?=[,\t|│)]|$)", re.M)
+_NAME_COLUMN = re.compile(r"氏名|姓|名前|^名$|カナ|フリガナ|name|holder|last|first", re.IGNORECASE)
+
+
+_NO_NAME = frozenset(("匿名", "匿名希望", "非公開", "未記入", "なし", "不明", "未定", "本人", "同上", "-", "―"))
+
+
+def _katakana_name(surname: str, given: str) -> bool:
+    from sakimori.pii.names import _lexicon_name_parts
+
+    parts = [_lexicon_name_parts(unicodedata.normalize("NFKC", w)) for w in (surname, given)]
+    known = ("姓" in (parts[0] or ()), "名" in (parts[1] or ()))
+    unknown_or_name = all(p is None or p & {"姓", "名"} for p in parts)
+    return any(known) and unknown_or_name
+
+
 def labelled_names(text: str) -> Iterator[PiiMatch]:
+    for m in _ENGLISH_LABEL.finditer(text):
+        if _romaji_name(m.group("v")) or m.group("v").isupper():
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
+    for m in _KATAKANA_FULL.finditer(text):
+        if _katakana_name(m.group(1), m.group(2)):
+            yield PiiMatch("person", m.start(), m.end(), 0.8, m.group())
+    if any(sep in text for sep in (",", "\t", "|", "│")):
+        from sakimori.pii.recognizers import field_label
+
+        for m in _CELL.finditer(text):
+            value = m.group("v").strip()
+            if not value or re.search(r"[\d@]", value) or not (value.isascii() or re.search(_JA, value)):
+                continue
+            if value in _NO_NAME:
+                continue
+            label = field_label(text, m.start("v"))
+            name_like = not value.isascii() or _romaji_name(value) or value.isupper()
+            if label.strip() and _NAME_COLUMN.search(label.strip()) and name_like:
+                yield PiiMatch("person", m.start("v"), m.start("v") + len(value), 0.8, value)
     for m in _ONE_PART_LABEL.finditer(text):
         value = m.group("v")
         if value.isascii() and not _romaji_name(value) and not value.isupper():
@@ -96,7 +144,7 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))
     for m in _CLOSING.finditer(text):
         value = m.group("v")
-        if value.lower() not in _NOT_NAMES and not _NOT_A_SIGNATURE.search(value):
+        if value.lower() not in NOT_ROMAJI_NAMES and not _NOT_A_SIGNATURE.search(value):
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.8, value)
     for m in _ROMAJI_IN_JAPANESE.finditer(text):
         if _romaji_name(m.group("v")):

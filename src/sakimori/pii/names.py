@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from sakimori import sudachi
-from sakimori.pii.name_labels import labelled_names
+from sakimori.pii.name_labels import NOT_ROMAJI_NAMES, labelled_names
 from sakimori.pii.recognizers import PiiMatch
 
 __all__ = ["find_names"]
@@ -131,7 +131,7 @@ _RELATIONS = (
     "担当",
 )
 _LABELS = (
-    r"(?:氏名|お名前|名前|宛名|名義人?|フリガナ|ふりがな|受取人|契約者|申込者|支払を受ける者|被保険者氏名|差出人"
+    r"(?:氏名|お名前|名前|宛名|名義人?|フリガナ|ふりがな|受取人|契約者|申込者|支払を受ける者|被保険者氏名|担当者?|差出人"
     r"|送信者|[Nn]ame|NAME)"
 )
 # What follows a label but is an organisation, not a person (受取人：架空工業株式会社).
@@ -291,12 +291,39 @@ _HONORIFIC_AFTER_RUN = re.compile(
 _CHUNK = 10_000
 
 
+# A name's reading right after it: 大野 誠一（おおの せいいち）, 竹内 葵（タケウチ アオイ）.
+_READING_AFTER = re.compile(
+    r"[ \u3000]?[（(]([\u3041-\u3096\u30a1-\u30faー]{1,8}[ \u3000]{1,2}[\u3041-\u3096\u30a1-\u30faー]{1,8})[）)]"
+)
+
+
 def find_names(text: str) -> Iterator[PiiMatch]:
+    names = list(_find_names(text))
+    yield from names
+    for name in names:
+        if name.score >= 0.8:
+            reading = _READING_AFTER.match(text, name.end)
+            if reading:
+                yield PiiMatch("person", reading.start(1), reading.end(1), 0.85, reading.group(1))
+
+
+def _find_names(text: str) -> Iterator[PiiMatch]:
     for m in _FORM_LABEL.finditer(text):
         group = next(g for g in ("a", "b", "c") if m.group(g))
         if _ORGANISATION.search(text, m.start(group), m.end(group) + 6) or _HEADER_WORD.search(m.group(group)):
             continue
-        yield PiiMatch("person", m.start(group), m.end(group), 0.9, m.group(group))
+        value = m.group(group)
+        if m.group().startswith("担当") and (
+            re.search(r"[\u3041-\u3096]", value) or value in _ROLES or text.startswith("→", m.end(group))
+        ):
+            continue  # 担当：承知しました (a speaker), 担当：ケーキ→かな (a task list), 給与担当 御中
+        start = m.start(group)
+        title = re.match(
+            r"(?:代表取締役|取締役|代表|社長|会長|理事長|院長|部長|課長)(?:社長)?[ \u3000]+", m.group(group)
+        )
+        if title:  # 代表者職氏名　代表取締役　畠山　修: the title is not part of the name
+            start += title.end()
+        yield PiiMatch("person", start, m.end(group), 0.9, text[start : m.end(group)])
     yield from _kanji_full_names(text)
     yield from _romaji_names(text)
     yield from labelled_names(text)
@@ -377,6 +404,8 @@ def _romaji_names(text: str) -> Iterator[PiiMatch]:
     for m in _ROMAJI_NAME.finditer(text):
         if not (_HEPBURN.fullmatch(m.group(1)) and _HEPBURN.fullmatch(m.group(2))):
             continue
+        if m.group(1).lower() in NOT_ROMAJI_NAMES or m.group(2).lower() in NOT_ROMAJI_NAMES:
+            continue  # Tue Jun, Tokyo Tower
         window = text[max(0, m.start() - 25) : m.end() + 30]
         line_start = m.start() == 0 or text[m.start() - 1] in "\n（("
         own_line = (
@@ -536,6 +565,14 @@ _VOCATIVE_BEFORE = re.compile(r"(?:^|\n|「|(?:おーい|おい|ねえ|ねぇ|�
 _VOCATIVE_AFTER = ("、", "！", "!", "〜", "ー、", "っ！", "？", "?")
 
 
+_GIVEN_NAME_PARTICLE = re.compile(r"(?:が|も|に|と|は|へ|って|、)")
+
+
+def _word_boundary_before(text: str, start: int) -> bool:
+    """No hiragana right before: けん in やけん is the end of a word, not a name."""
+    return start == 0 or not ("\u3041" <= text[start - 1] <= "\u309f")
+
+
 def _honorific_after(text: str, end: int, honorifics: tuple[str, ...]) -> bool:
     """さん・様・先生 right after the name, or after one space (平田 様, 松本 先生)."""
     if text[end : end + 1] in (" ", "\u3000"):
@@ -645,7 +682,7 @@ def _untagged_name(text: str, token: Any, offset: int, coordinated: bool) -> Pii
         score = 0.9
     elif (
         _ROLE_LABEL.search(before)
-        or (not place and _speaker_label(text, begin, stop))
+        or (_speaker_label(text, begin, stop) and (not place or text[max(0, begin - 2) : begin].rstrip()[-1:] in "]】"))
         or (text.startswith(_SELF_INTRO, stop) and opens and (surname or not common))
         or (surname and _DEPARTMENT_BEFORE.search(before))
         or (surname and not common and _PHONE_AFTER.match(text, stop))
@@ -664,7 +701,7 @@ def _untagged_name(text: str, token: Any, offset: int, coordinated: bool) -> Pii
 
 # Words Sudachi sometimes tags as a surname in context but that are a question word or a position (何錠 read as
 # surname 何 + given name 錠).
-_NEVER_NAMES = frozenset(("何", "今", "誰", "皆", "前", "後", "上", "下", "中", "外", "内"))
+_NEVER_NAMES = frozenset(("何", "今", "誰", "皆", "前", "後", "上", "下", "中", "外", "内", "セイ", "メイ"))
 
 
 def _is_space(token: Any) -> bool:
@@ -726,6 +763,10 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
             score = 0.95 if honorific else (0.4 if public else 0.85)
         else:
             score = _lone_name_score(text, start, end, tagged=True, coordinated=_coordinated(tokens, i, j)) or 0.45
+            given = parts == {"名"} and end - start >= 2
+            particle = _GIVEN_NAME_PARTICLE.match(text, end) and _word_boundary_before(text, start)
+            if score < 0.5 and given and particle and not public:
+                score = 0.6  # 翔太に聞いたら, しょうたも来る: a given name used as the subject or object
         if any(w in before for w in _LEAD_WORDS):
             score = min(1.0, score + 0.3)
         yield PiiMatch("person", start, end, score, text[start:end])
