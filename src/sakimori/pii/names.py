@@ -656,11 +656,12 @@ def _lone_name_score(text: str, start: int, end: int, tagged: bool, coordinated:
     return 0.45 if tagged else None
 
 
-def _untagged_name(text: str, token: Any, offset: int, coordinated: bool) -> PiiMatch | None:
+def _untagged_name(text: str, tokens: list[Any], i: int, offset: int) -> PiiMatch | None:
     """A word Sudachi did not read as a name here but that can be one (松本 read as a place, 林 as a forest, an
     unknown 例田), in a context that only a person fits. The dictionary's name readings of common words are many
     (大学, 長男 and 無理 have given-name entries), so a common word needs a surname reading or an honorific, and
     only a proper noun that is not a place may be a signature or be listed with other names."""
+    token = tokens[i]
     pos = token.part_of_speech()
     surface = token.surface()
     if pos[0] != "名詞" or pos[1] not in ("固有名詞", "普通名詞") or pos[2] in ("副詞可能", "助数詞可能"):
@@ -694,7 +695,7 @@ def _untagged_name(text: str, token: Any, offset: int, coordinated: bool) -> Pii
         not common and not place and len(surface) > 1 and _speaker_or_signature(text, begin, stop)
     ):
         score = 0.75
-    elif not common and not place and coordinated:
+    elif not common and not place and _coordinated(tokens, i, i):
         score = 0.7
     return None if score is None else PiiMatch("person", begin, stop, score, surface)
 
@@ -717,7 +718,7 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
             i += 1
             continue
         if pos[2] != "人名":
-            found = _untagged_name(text, tokens[i], offset, _coordinated(tokens, i, i))
+            found = _untagged_name(text, tokens, i, offset)
             if found is not None:
                 yield found
             i += 1

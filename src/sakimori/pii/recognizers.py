@@ -55,7 +55,9 @@ def field_label(view: str, start: int) -> str:
     ("pension_no": "…"), a URL parameter (&zip=…), or the header cell of the value's column in a CSV, TSV or
     pipe table whose header is lines above. Empty when there is none."""
     head = view[max(0, start - 40) : start]
-    key = _KEY_BEFORE.search(head) or _PARAM_BEFORE.search(head)
+    key = None
+    if ":" in head or "=" in head:  # most values have neither: skip the anchored searches
+        key = _KEY_BEFORE.search(head) or _PARAM_BEFORE.search(head)
     label = key.group(1) if key else ""
     line_begin = view.rfind("\n", max(0, start - _LINE_REACH), start) + 1
     if line_begin == 0 and start > _LINE_REACH:
