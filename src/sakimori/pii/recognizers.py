@@ -152,23 +152,45 @@ def _phone(view: str) -> Iterator[PiiMatch]:
 
 
 _LICENCE_WORDS = ("免許", "license", "licence", "運転者")
-_GROUPED_DIGITS = re.compile(r"(?<![\d\-])\d(?:[\s\-]?\d){11,18}(?![\d\-])")
+_GROUPED_DIGITS = re.compile(r"(?<![\d\-])\d(?:[ \u3000\-]?\d){11,18}(?![\d\-])")  # not across tabs or lines
 
 
-_NOT_ID_NUMBER = ("伝票", "追跡", "注文", "お問い合わせ番号", "問合せ番号", "tracking", "order", "isbn", "jan")
+_NOT_ID_NUMBER = (
+    "伝票",
+    "追跡",
+    "注文",
+    "荷物",
+    "照会",
+    "シリアル",
+    "serial",
+    "お問い合わせ番号",
+    "問合せ番号",
+    "tracking",
+    "order",
+    "isbn",
+    "jan",
+)
 
 
 def _numbers(view: str) -> Iterator[PiiMatch]:
     """12–19 digit numbers: My Number, 法人番号, credit cards, driver's licences (by checksum and context). A run
-    of digit groups that is none of them as a whole is tried again without its last groups: a card number
-    followed by its expiry (3556 1072 8493 0158 02/27) or by the next line's digits."""
+    of digit groups that is none of them as a whole is tried again without some of its first or last groups: a
+    card number followed by its expiry (3556 1072 8493 0158 02/27), a row number before a 法人番号 (001　4010…).
+    A shorter run is taken as a My Number, 法人番号 or licence only when it is one unseparated group; otherwise
+    only a card is looked for in it (12 digits of a failed card number are no My Number)."""
     for m in _GROUPED_DIGITS.finditer(view):
         raw = m.group().rstrip()
-        breaks = [m.start() + g.start() for g in _GROUP_BREAK.finditer(raw)]
-        ends = [m.start() + len(raw), *reversed(breaks[-3:])]
-        for k, end in enumerate(ends):
-            found = list(_classify_number(view, m.start(), m.start() + len(view[m.start() : end].rstrip())))
-            if k:  # only a card is looked for in a shorter run: 12 digits of a failed card are no My Number
+        cuts = [0] + [g.end() for g in _GROUP_BREAK.finditer(raw)]  # where each digit group starts
+        ends = [g.start() for g in _GROUP_BREAK.finditer(raw)] + [len(raw)]  # and ends
+        spans = sorted(
+            ((cuts[i], ends[j]) for i in range(min(3, len(cuts))) for j in range(max(0, len(ends) - 4), len(ends))
+             if cuts[i] < ends[j]),
+            key=lambda span: (span != (0, len(raw)), -(span[1] - span[0])),
+        )  # fmt: skip
+        for first, last in spans:
+            start, end = m.start() + first, m.start() + last
+            found = list(_classify_number(view, start, end))
+            if (first, last) != (0, len(raw)) and not view[start:end].isdigit():
                 found = [f for f in found if f.type == "credit_card"]
             if found:
                 yield from found
@@ -462,6 +484,15 @@ _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
 _IPV6 = re.compile(r"(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}(?![0-9A-Za-z:])")
 
 
+def _is_network(candidate: str, length: int) -> bool:
+    """The address is the network address of its prefix (host bits all zero) and the prefix is not a host's."""
+    try:
+        network = ipaddress.ip_network(f"{candidate}/{length}", strict=True)
+    except ValueError:
+        return False
+    return network.num_addresses > 1
+
+
 def _is_netmask(candidate: str) -> bool:
     if candidate.count(".") != 3 or not candidate.startswith("255."):
         return False
@@ -497,8 +528,13 @@ def _ip(view: str) -> Iterator[PiiMatch]:
             line_start = start == 0 or view[start - 1] == "\n"
             if line_start and all(len(part) == 1 for part in candidate.split(".")) and "." in candidate:
                 continue  # 3.1.2.1　拠点ごとの…: a section number
-            if _VERSION_BEFORE.search(view[max(0, start - 12) : start]):
-                continue
+            if _VERSION_BEFORE.search(view[max(0, start - 12) : start]) or re.search(
+                r"[A-Za-z]/$", view[max(0, start - 2) : start]
+            ):
+                continue  # v1.2.3.4, Chrome/126.0.0.0
+            prefix = re.match(r"/(\d{1,3})(?!\d)", view[m.end() : m.end() + 4])
+            if prefix and _is_network(candidate, int(prefix.group(1))):
+                continue  # 10.0.0.0/8, 2001:db8::/32: a range in a lesson, not a host
             if _context(view, start, m.end(), _NOT_IP, before=15, after=0):
                 continue
             context = _context(view, start, m.end(), ("ip", "アドレス", "接続元", "アクセス元", "サーバ", "ログ"))
