@@ -218,6 +218,8 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
             context = _context(view, start, end, ("マイナンバー", "個人番号", "my number", "まいなんばー"))
             if context or not _context(view, start, end, _NOT_ID_NUMBER, before=12, after=0):
                 yield PiiMatch("my_number", start, end, 0.95 if context else 0.7, raw)
+        else:
+            yield PiiMatch("drivers_license", start, end, 0.35, raw)  # counts in a list under a licence label
     elif len(digits) == 13 and is_corporate_number(digits):
         context = _context(view, start, end, ("法人番号", "法人", "会社", "株式会社"))
         if context or not _context(view, start, end, _NOT_ID_NUMBER, before=12, after=0):
@@ -412,6 +414,8 @@ _BANK = re.compile(
     r"|[^\s、。:：「」()（）]{0,8}(?:ゆうちょ|郵便貯金|貯金)[^\d\n]{0,12}?記号[\s:：]*\d{5}[\s、,]*番号[\s:：]*\d{6,8}(?!\d)"
     r"|(?:口座記号番号|記号番号|振替口座|ゆうちょ銀行)[\s:：]*(?P<y>\d{5}-\d{1,2}-\d{1,7}|\d{5}-\d{6,8})(?![\d\-])"
 )
+_YUCHO = re.compile(r"記号[\s:：]*1\d{4}[\s、,]*番号[\s:：]*\d{7,8}(?!\d)")
+_YUCHO_WORDS = ("ゆうちょ", "口座", "振込", "振り込", "名義", "返金", "送金", "入金")
 _ACCOUNT_NUMBER = re.compile(r"(?<![\d\-])(?:\d{7,8}|\d{5}-\d{6,8})(?![\d\-])")
 _BANK_EN = re.compile(
     r"(?:[A-Z][A-Za-z]*[ ]+){0,3}(?:Bank|BANK)\b[^\n]{0,60}?\b(?:futsu|futsuu|ordinary|savings|toza|touza|current)\b"
@@ -429,6 +433,9 @@ def _bank(view: str) -> Iterator[PiiMatch]:
         label = field_label(view, m.start()).lower()
         if "口座" in label or "account" in label:
             yield PiiMatch("bank_account", m.start(), m.end(), 0.85, m.group())
+    for m in _YUCHO.finditer(view):  # ゆうちょ 記号 1xxxx 番号 xxxxxxx1, the bank named on another line
+        if _context(view, m.start(), m.end(), _YUCHO_WORDS, before=60, after=30):
+            yield PiiMatch("bank_account", m.start(), m.end(), 0.9, m.group())
     for m in _BANK_EN.finditer(view):
         yield PiiMatch("bank_account", m.start(), m.end(), 0.85, m.group())
     for m in _BANK.finditer(view):
@@ -439,6 +446,9 @@ def _bank(view: str) -> Iterator[PiiMatch]:
             continue
         start = m.start()
         bank_name_end = max(view.rfind(w, start, m.end()) for w in ("銀行", "金庫", "信金", "組合", "農協", "ゆうちょ"))
+        if bank_name_end < start and m.group("n"):  # 預金種別 普通　口座番号 0618427: the bank is in another field
+            yield PiiMatch("bank_account", m.start("n"), m.end("n"), 0.9, m.group("n"))
+            continue
         if bank_name_end > start:
             lead = _BANK_LEAD.match(view, start, bank_name_end)
             if lead and lead.end() < bank_name_end:
@@ -452,7 +462,22 @@ _INSURANCE = re.compile(
     r"(?<!整理)記\s?号(?:・番号)?は?[\s:：]*(?P<sym>(?:[\u4e00-\u9fff]{1,3}\s?)?[0-9A-Za-z\-]{1,10}|[\u4e00-\u9fff]{1,3})"
     r"[\s、,・]*(?:番\s?号は?[\s:：]*)?(?P<num>\d{1,10})(?!\d)"
 )
-_INSURANCE_WORDS = ("保険証", "被保険者", "健康保険", "保険者", "国保", "保険", "資格確認", "insur", "kigo")
+_INSURANCE_WORDS = (
+    "保険証",
+    "被保険者",
+    "健康保険",
+    "保険者",
+    "国保",
+    "保険",
+    "資格確認",
+    "組合員証",
+    "共済",
+    "健保",
+    "insur",
+    "kigo",
+    "kenpo",
+)
+_INSURANCE_EN = re.compile(r"Symbol[\s:]*(?P<sym>[0-9A-Za-z\-]{1,10})[\s,]*No\.?[\s:]*\d{1,10}(?!\d)")
 # 保険者番号 06130012 (8 digits; 6 for 国民健康保険), also as a column or key label (insurer_no).
 _INSURER = re.compile(r"(?:保険者番号|insurer)[^\d\n]{0,24}?(?P<n>\d{8}|\d{6})(?!\d)", re.IGNORECASE)
 _INSURER_NUMBER = re.compile(r"(?<![\d\-])(?:\d{8}|\d{6})(?![\d\-])")
@@ -468,6 +493,9 @@ def _documents(view: str) -> Iterator[PiiMatch]:
         elif "-" in m.group():
             yield PiiMatch("pension_number", m.start(), m.end(), 0.35, m.group())  # raised in a list of them
     for m in _INSURANCE.finditer(view):
+        if _context(view, m.start(), m.end(), _INSURANCE_WORDS, before=60, after=30):
+            yield PiiMatch("health_insurance", m.start(), m.end(), 0.85, m.group())
+    for m in _INSURANCE_EN.finditer(view):
         if _context(view, m.start(), m.end(), _INSURANCE_WORDS, before=60, after=30):
             yield PiiMatch("health_insurance", m.start(), m.end(), 0.85, m.group())
     for m in _INSURER.finditer(view):
@@ -630,7 +658,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
 
 # Types whose weak candidates count when a confident one of the same type is close by: the rows of a list or
 # table of passports or pension numbers carry the label once (参加者の旅券番号: / 基礎年金番号 on the header).
-_LISTED_TYPES = frozenset(("passport", "pension_number"))
+_LISTED_TYPES = frozenset(("passport", "pension_number", "drivers_license"))
 _LIST_REACH = 300
 
 
