@@ -576,7 +576,7 @@ _MONTHS = (
 )
 _DATE = re.compile(
     # 昭和62年2月20日, 平成2年の1月2日, 1990年（平成2年）4月8日, 1996（平成8）年10月7日, 昭60.3.22, H8.3.27, 1990/01/02
-    r"(?:(?:明治|大正|昭和|平成|令和|[明大昭平令])(?:元|\d{1,2})年|(?:[MTSHR]|[明大昭平令])\d{1,2}[./]"
+    r"(?:(?:明治|大正|昭和|平成|令和|[明大昭平令MTSHR])(?:元|\d{1,2})年|(?:[MTSHR]|[明大昭平令])\d{1,2}[./]|'\d{2}/"
     r"|(?:19|20)\d{2}(?:年?[（(](?:明治|大正|昭和|平成|令和)(?:元|\d{1,2})年?[）)]年?|[年./\-]))"
     r"\s?(?:の\s?)?\d{1,2}(?:月|[./\-])\s?\d{1,2}日?"
     # 14 Feb 1991, 14MAR1988, April 3, 2003, 03/22/1989, date(1993, 7, 1), 19720815 (the last three need a label)
@@ -617,7 +617,9 @@ def _own_label(view: str, start: int) -> str:
     return parts[-1].lower() if parts else ""
 
 
-def _is_birth_date(view: str, start: int, end: int, words: Sequence[str] = _BIRTH_WORDS, before: int = 30) -> bool:
+def _is_birth_date(
+    view: str, start: int, end: int, words: Sequence[str] = _BIRTH_WORDS, before: int = 30, after: int = 8
+) -> bool:
     if _public_names().search(view, max(0, start - 25), start):
         return False  # 竈門炭治郎の誕生日は7月14日, 夏目漱石は1867年2月9日生まれ: published facts
     label = _own_label(view, start)
@@ -625,21 +627,29 @@ def _is_birth_date(view: str, start: int, end: int, words: Sequence[str] = _BIRT
         return True
     if _OTHER_DATE_LABEL.search(label) or _OTHER_DATE_LABEL.search(field_label(view, start)):
         return False
-    return _context(view, start, end, words, before=before, after=8)
+    return _context(view, start, end, words, before=before, after=after)
+
+
+_NOT_BIRTH_AFTER = ("付", "公開", "発売", "発行", "開始", "施行", "締切")
+# 昭和 dates (S49.3.30) in today's text are nearly always someone's birth date.
+_SHOWA = re.compile(r"(?:昭和|昭|S)\d")
 
 
 def _birth_date(view: str) -> Iterator[PiiMatch]:
     for m in _DATE.finditer(view):
+        if view.startswith(_NOT_BIRTH_AFTER, m.end()):
+            continue  # 令和5年4月1日付で異動, 2025年4月18日公開
         born = view.startswith("生", m.end()) and not view.startswith("生産", m.end())  # 昭和63年1月20日生
-        if (born and not _public_names().search(view, max(0, m.start() - 25), m.start())) or _is_birth_date(
-            view, m.start(), m.end()
-        ):
+        public = _public_names().search(view, max(0, m.start() - 25), m.start())
+        if (born and not public) or _is_birth_date(view, m.start(), m.end(), after=14):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.9, m.group())
+        elif _SHOWA.match(m.group()) and not public and not _OTHER_DATE_LABEL.search(_own_label(view, m.start())):
+            yield PiiMatch("birth_date", m.start(), m.end(), 0.7, m.group())
     for m in _LABELLED_DATE.finditer(view):  # 03/22/1989, 19720815: a birth date only under a birth label
         if _is_birth_date(view, m.start(), m.end(), before=20):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.85, m.group())
     for m in _MONTH_DAY.finditer(view):  # 3月3日, 3/14 alone are birth dates only right next to 誕生日
-        if _is_birth_date(view, m.start(), m.end(), ("誕生日", "生まれ", "birthday"), before=14):
+        if _is_birth_date(view, m.start(), m.end(), ("誕生日", "生まれ", "birthday"), before=14, after=14):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
 
 
