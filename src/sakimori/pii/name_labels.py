@@ -32,7 +32,7 @@ NOT_ROMAJI_NAMES = frozenset(
         "Reiwa", "Kanji", "Kana", "Romaji", "Ok", "Okay", "Yes", "No", "Ha", "Haha", "Wow", "Bye", "Ne", "Sumimasen",
         "Arigato", "Arigatou", "Konnichiwa", "Sayonara", "Ohayo", "Kawaii", "Sensei", "Senpai", "Futsu", "Toza",
         "Fare", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-        "Sep", "Oct", "Nov", "Dec", "Sake", "Mode", "Tone", "Data", "Hash", "Rate", "Site",
+        "Sep", "Oct", "Nov", "Dec", "Sake", "Mode", "Tone", "Data", "Hash", "Rate", "Site", "Ua", "Wiki", "Page",
     )
 )  # fmt: skip
 

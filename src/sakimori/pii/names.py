@@ -136,10 +136,14 @@ _LABELS = (
 )
 # What follows a label but is an organisation, not a person (受取人：架空工業株式会社).
 _ORGANISATION = re.compile(
-    r"株式会社|有限会社|合同会社|会社|工業|商事|銀行|病院|事務所|サービス|協会|組合|法人|カ）|クラブ|\b(?:Co|Ltd|Inc|Corp)\b"
+    r"株式会社|有限会社|合同会社|会社|工業|商事|銀行|病院|事務所|サービス|協会|組合|法人|カ）|クラブ|学校|PTA|センター|通販"
+    r"|会[ \u3000]|\b(?:Co|Ltd|Inc|Corp)\b"
+)
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?:代表取締役|取締役|代表|社長|会長|理事長|院長|部長|課長|\S{1,6}[部課室])(?:社長)?[ \u3000]+"
 )
 # A table header after a label is not a name (氏名　　基礎年金番号　　資格取得日).
-_HEADER_WORD = re.compile(r"(?:番号|日|年月日|コード|住所|区分|種別|記号|欄)$")
+_HEADER_WORD = re.compile(r"(?:番号|日|年月日|コード|住所|区分|種別|種類|記号|欄|期限)(?:$|[ \u3000])")
 _JA_NAME = r"[\u3040-\u30ff\u4e00-\u9fff々ー]"
 _JA_NAME_HEAD = r"[\u30a0-\u30ff\u4e00-\u9fff々]"  # after a label without a colon a name does not start in hiragana
 _EN_NAME = r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){1,2}"
@@ -307,7 +311,17 @@ def find_names(text: str) -> Iterator[PiiMatch]:
                 yield PiiMatch("person", reading.start(1), reading.end(1), 0.85, reading.group(1))
 
 
+# ふりがな　おかだ　ゆうと / フリガナ：ヤマダ タロウ: a reading after its label (hiragana allowed, unlike names)
+_READING_LABEL = re.compile(
+    r"(?:ふりがな|フリガナ|よみがな|ヨミガナ|カナ氏名|氏名カナ)[ \t\u3000]*[:：]?[ \t\u3000]*"
+    r"(?P<v>[\u3041-\u3096\u30a1-\u30faー]{1,8}(?:[ \u3000]{1,2}[\u3041-\u3096\u30a1-\u30faー]{1,8})?)"
+    r"(?![\u3041-\u30ff])"
+)
+
+
 def _find_names(text: str) -> Iterator[PiiMatch]:
+    for m in _READING_LABEL.finditer(text):
+        yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
     for m in _FORM_LABEL.finditer(text):
         group = next(g for g in ("a", "b", "c") if m.group(g))
         if _ORGANISATION.search(text, m.start(group), m.end(group) + 6) or _HEADER_WORD.search(m.group(group)):
@@ -318,9 +332,7 @@ def _find_names(text: str) -> Iterator[PiiMatch]:
         ):
             continue  # 担当：承知しました (a speaker), 担当：ケーキ→かな (a task list), 給与担当 御中
         start = m.start(group)
-        title = re.match(
-            r"(?:代表取締役|取締役|代表|社長|会長|理事長|院長|部長|課長)(?:社長)?[ \u3000]+", m.group(group)
-        )
+        title = _TITLE_BEFORE_NAME.match(m.group(group))
         if title:  # 代表者職氏名　代表取締役　畠山　修: the title is not part of the name
             start += title.end()
         yield PiiMatch("person", start, m.end(group), 0.9, text[start : m.end(group)])
@@ -702,7 +714,9 @@ def _untagged_name(text: str, tokens: list[Any], i: int, offset: int) -> PiiMatc
 
 # Words Sudachi sometimes tags as a surname in context but that are a question word or a position (何錠 read as
 # surname 何 + given name 錠).
-_NEVER_NAMES = frozenset(("何", "今", "誰", "皆", "前", "後", "上", "下", "中", "外", "内", "セイ", "メイ"))
+_NEVER_NAMES = frozenset(
+    ("何", "今", "誰", "皆", "前", "後", "上", "下", "中", "外", "内", "セイ", "メイ", "ほんま", "令和", "平成", "昭和")
+)
 
 
 def _is_space(token: Any) -> bool:
@@ -733,6 +747,7 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
         if (  # 岡田 勇気, 中村 由美, Ichiro Suzuki: two name parts with one space between them
             j == i
             and j + 2 < len(tokens)
+            and len(tokens[j].surface()) + len(tokens[j + 2].surface()) >= 3  # not 請 求 書 (letter-spacing)
             and _is_space(tokens[j + 1])
             and (
                 tokens[j + 2].part_of_speech()[2] == "人名"
@@ -760,8 +775,9 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
         before = text[max(0, start - 6) : start]
         honorific = _honorific_after(text, end, _HONORIFICS)
         public = text.startswith(_PUBLIC_AFTER, end) or _famous(text[start:end])
+        listed = text[start:end].replace(" ", "").replace("\u3000", "") in _public_figures()
         if {"姓", "名"} <= parts:
-            score = 0.95 if honorific else (0.4 if public else 0.85)
+            score = 0.4 if listed or (public and not honorific) else (0.95 if honorific else 0.85)
         else:
             score = _lone_name_score(text, start, end, tagged=True, coordinated=_coordinated(tokens, i, j)) or 0.45
             given = parts == {"名"} and end - start >= 2
