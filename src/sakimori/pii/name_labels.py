@@ -53,7 +53,8 @@ _ONE_PART_LABEL = re.compile(
 )
 # "last": "TANIGUCHI", 'holder': 'TAKUMI ENDO', "name":"Kyota Kimura"
 _NAME_KEY = re.compile(
-    r"[\"'](?:name|full_?name|last|first|last_?name|first_?name|family_?name|given_?name|holder|card_?holder"
+    r"[\"'](?:name|full_?name|last|first|given|surname|family|last_?name|first_?name|family_?name|given_?name|holder"
+    r"|card_?holder"
     r"|氏名|名前|姓|名)[\"']\s*:\s*[\"'](?P<v>[^\"'\d@\n]{1,30})[\"']",
     re.IGNORECASE,
 )
@@ -103,7 +104,30 @@ def _katakana_name(surname: str, given: str) -> bool:
     return any(known) and unknown_or_name
 
 
+# Hi Kenji, / Dear YAMAGUCHI Sho, / Hey Mika! / Thanks, Kenta
+_GREETING = re.compile(
+    rf"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers)[, ]+(?P<v>{_ROMAJI}(?: {_ROMAJI})?)[ \t]*(?:[,!]|\n|$)"
+)
+_NOT_ADDRESSEES = frozenset(("all", "team", "everyone", "there", "guys", "folks", "sir", "madam", "again", "so"))
+# 借受人：Mizuki Hayashi / [お名前] Ryo Matsuda / 担当: Kobayashi / 相談者：Bui Thanh Hai 様
+_JA_LABEL_ROMAJI = re.compile(
+    r"(?:借受人|申請者|相談者|担当者?|書記|お名前|氏名|名前|契約者|申込者|利用者|患者|依頼者|受取人|差出人|宿泊者|搭乗者|旅行者)"
+    rf"(?:[ \t]*[:：]|\])[ \t]*(?P<v>{_ROMAJI}(?: {_ROMAJI}){{0,2}})"
+)
+# Bui Thanh Hai 様, Ota 様: romaji before a Japanese honorific
+_ROMAJI_BEFORE_HONORIFIC = re.compile(
+    rf"(?<![A-Za-z])(?P<v>{_ROMAJI}(?: {_ROMAJI}){{0,2}}) ?(?=様|さん|氏|くん|ちゃん)"
+)
+
+
 def labelled_names(text: str) -> Iterator[PiiMatch]:
+    for m in _GREETING.finditer(text):
+        if m.group("v").lower() not in _NOT_ADDRESSEES and m.group("v").lower() not in NOT_ROMAJI_NAMES:
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
+    for pattern in (_JA_LABEL_ROMAJI, _ROMAJI_BEFORE_HONORIFIC):
+        for m in pattern.finditer(text):
+            if m.group("v").lower() not in NOT_ROMAJI_NAMES:
+                yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
     for m in _ENGLISH_LABEL.finditer(text):
         if _romaji_name(m.group("v")) or m.group("v").isupper():
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))

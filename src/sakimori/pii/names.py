@@ -406,7 +406,8 @@ _ROMAJI_NAME = re.compile(rf"(?<![A-Za-z])({_ROMAJI_WORD}) ({_ROMAJI_WORD})(?![A
 _HEPBURN = re.compile(r"(?:(?:kk|ss|tt|pp|tch)?(?:sh|ch|ts|[kgsztdnhbpmrfjwy])?y?[aiueo]|n)+", re.IGNORECASE)
 _CONTACT = re.compile(r"@|\d{2,4}-\d{2,4}-\d{3,4}")  # a signature block: an e-mail or phone follows
 _ROMAJI_CONTEXT = re.compile(
-    r"@|<|passport|パスポート|旅券|名義|name|tel|phone|mail|氏名|here|さん|様|宛|\d{2,4}-\d{2,4}-\d{3,4}", re.IGNORECASE
+    r"@|<|passport|パスポート|旅券|名義|name|tel|phone|mail|氏名|名前|ローマ字|航空券|here|さん|様|宛|\d{2,4}-\d{2,4}-\d{3,4}",
+    re.IGNORECASE,
 )
 
 
@@ -594,7 +595,8 @@ def _honorific_after(text: str, end: int, honorifics: tuple[str, ...]) -> bool:
 
 # A department or title right before (人事部 永井, 代表取締役　畠山, 乗務員：宇野, 受：谷口, 担当 ミン).
 _DEPARTMENT_BEFORE = re.compile(
-    r"(?:[部課室係班]|取締役|社長|部長|課長|主任|係長|担当|乗務員|運転手|受付|受|幹事の|記入者|作成者)"
+    r"(?:[部課室係班]|グループ|取締役|社長|部長|課長|主任|係長|担当|乗務員|運転手|ドライバー|受付|受|幹事の|記入者|作成者|会計"
+    r"|監事|書記|司会|旧姓)"
     r"[ \t\u3000:：]{1,2}$"
 )
 _PHONE_AFTER = re.compile(r"[ \u3000]?[（(][ \t]*(?:0\d|\+81)")
