@@ -120,7 +120,46 @@ _ROMAJI_BEFORE_HONORIFIC = re.compile(
 )
 
 
+# ちー：保険証の写真送るね / まい：13:30〜だよー: kana speaker labels, counted only in a conversation
+_KANA_SPEAKER = re.compile(r"(?m)^(?P<v>[\u3041-\u3096ー]{2,5}|[\u30a1-\u30faー]{2,5})[ \t]?[:：](?!\s*$)")
+_NOT_SPEAKERS = frozenset(
+    (
+        "ママ",
+        "パパ",
+        "はは",
+        "ちち",
+        "おかん",
+        "おとん",
+        "じいじ",
+        "ばあば",
+        "きゃく",
+        "メール",
+        "メモ",
+        "フリガナ",
+        "カナ",
+    )
+)
+# …今度また天神でご飯行こうね！さきより / なつみより (a sign-off at the end of a message)
+_SIGN_OFF = re.compile(
+    r"(?P<v>[\u3041-\u3096ー]{2,5}|[\u30a1-\u30faー]{2,5}|[\u4e00-\u9fff]{1,4})より[ \t。！!]*(?:\n|$)"
+)
+
+
+def _kana_name(word: str) -> bool:
+    from sakimori.pii.names import _lexicon_name_parts
+
+    parts = _lexicon_name_parts(word)
+    return word not in _NOT_SPEAKERS and (parts is None or bool(parts & {"姓", "名"}))
+
+
 def labelled_names(text: str) -> Iterator[PiiMatch]:
+    speakers = [m for m in _KANA_SPEAKER.finditer(text) if _kana_name(m.group("v"))]
+    if len(speakers) >= 2:
+        for m in speakers:
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))
+    for m in _SIGN_OFF.finditer(text):
+        if _kana_name(m.group("v")) and (m.start() == 0 or text[m.start() - 1] in "！!。、 \u3000\n〜"):
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))
     for m in _GREETING.finditer(text):
         if m.group("v").lower() not in _NOT_ADDRESSEES and m.group("v").lower() not in NOT_ROMAJI_NAMES:
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))

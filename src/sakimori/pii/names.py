@@ -578,7 +578,14 @@ _VOCATIVE_BEFORE = re.compile(r"(?:^|\n|「|(?:おーい|おい|ねえ|ねぇ|�
 _VOCATIVE_AFTER = ("、", "！", "!", "〜", "ー、", "っ！", "？", "?")
 
 
+_KANA_ONLY = re.compile(r"[\u3041-\u3096ー]{2,5}")  # あやねです〜: a hiragana given name introducing herself
 _GIVEN_NAME_PARTICLE = re.compile(r"(?:が|も|に|と|は|へ|って|、)")
+
+
+def _in_name_list(text: str, start: int) -> bool:
+    """After 敬称略 ("titles omitted"), the words listed are people."""
+    mark = text.rfind("敬称略", max(0, start - 200), start)
+    return mark >= 0 and "\n\n" not in text[mark:start]
 
 
 def _word_boundary_before(text: str, start: int) -> bool:
@@ -698,7 +705,7 @@ def _untagged_name(text: str, tokens: list[Any], i: int, offset: int) -> PiiMatc
     elif (
         _ROLE_LABEL.search(before)
         or (_speaker_label(text, begin, stop) and (not place or text[max(0, begin - 2) : begin].rstrip()[-1:] in "]】"))
-        or (text.startswith(_SELF_INTRO, stop) and opens and (surname or not common))
+        or (text.startswith(_SELF_INTRO, stop) and opens and (surname or not common or _KANA_ONLY.fullmatch(surface)))
         or (surname and _DEPARTMENT_BEFORE.search(before))
         or (surname and not common and _PHONE_AFTER.match(text, stop))
     ):
@@ -767,7 +774,7 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
             parts = {"姓", "名"}
         if parts == {"名"}:
             surname_start = _with_surname(text, start, text[start])
-            if surname_start < start:
+            if surname_start < start and not re.fullmatch(r"\S[ \u3000]+\S", text[surname_start:end]):
                 start, parts = surname_start, {"姓", "名"}
         if parts == {"姓"}:
             given = _KANA_GIVEN.match(text, end)  # a kana given name the dictionary did not tag
@@ -783,6 +790,8 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
         else:
             score = _lone_name_score(text, start, end, tagged=True, coordinated=_coordinated(tokens, i, j)) or 0.45
             given = parts == {"名"} and end - start >= 2
+            if score < 0.5 and _in_name_list(text, start):
+                score = 0.7  # 宛先リスト（敬称略）⏎遠山、宮本、…
             particle = _GIVEN_NAME_PARTICLE.match(text, end) and _word_boundary_before(text, start)
             if score < 0.5 and given and particle and not public:
                 score = 0.6  # 翔太に聞いたら, しょうたも来る: a given name used as the subject or object
