@@ -792,7 +792,7 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
             given = parts == {"名"} and end - start >= 2
             if score < 0.5 and _in_name_list(text, start):
                 score = 0.7  # 宛先リスト（敬称略）⏎遠山、宮本、…
-            particle = _GIVEN_NAME_PARTICLE.match(text, end) and _word_boundary_before(text, start)
+            particle = _GIVEN_NAME_PARTICLE.match(text, end) is not None and _word_boundary_before(text, start)
             if score < 0.5 and given and particle and not public:
                 score = 0.6  # 翔太に聞いたら, しょうたも来る: a given name used as the subject or object
         if any(w in before for w in _LEAD_WORDS):
