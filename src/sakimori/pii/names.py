@@ -789,11 +789,11 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
             score = 0.4 if listed or (public and not honorific) else (0.95 if honorific else 0.85)
         else:
             score = _lone_name_score(text, start, end, tagged=True, coordinated=_coordinated(tokens, i, j)) or 0.45
-            given = parts == {"名"} and end - start >= 2
+            given_only = parts == {"名"} and end - start >= 2
             if score < 0.5 and _in_name_list(text, start):
                 score = 0.7  # 宛先リスト（敬称略）⏎遠山、宮本、…
             particle = _GIVEN_NAME_PARTICLE.match(text, end) is not None and _word_boundary_before(text, start)
-            if score < 0.5 and given and particle and not public:
+            if score < 0.5 and given_only and particle and not public:
                 score = 0.6  # 翔太に聞いたら, しょうたも来る: a given name used as the subject or object
         if any(w in before for w in _LEAD_WORDS):
             score = min(1.0, score + 0.3)
