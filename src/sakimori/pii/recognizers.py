@@ -151,7 +151,7 @@ def _phone(view: str) -> Iterator[PiiMatch]:
         yield PiiMatch("phone", m.start(), m.end(), _clip(score), raw)
 
 
-_LICENCE_WORDS = ("免許", "license", "licence", "運転者")
+_LICENCE_WORDS = ("免許", "運免", "license", "licence", "運転者")
 _GROUPED_DIGITS = re.compile(r"(?<![\d\-])\d(?:[ \u3000\-]?\d){11,18}(?![\d\-])")  # not across tabs or lines
 
 
@@ -214,10 +214,12 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
             licence_form and _context(view, start, end, _LICENCE_WORDS, before=120)
         ):
             yield PiiMatch("drivers_license", start, end, 0.9, raw)
-        elif is_my_number(digits):
+        elif is_my_number(digits) and (raw.isdigit() or re.fullmatch(r"\d{4}[ \-]\d{4}[ \-]\d{4}", raw)):
             context = _context(view, start, end, ("マイナンバー", "個人番号", "my number", "まいなんばー"))
             if context or not _context(view, start, end, _NOT_ID_NUMBER, before=12, after=0):
                 yield PiiMatch("my_number", start, end, 0.95 if context else 0.7, raw)
+            if not context:
+                yield PiiMatch("drivers_license", start, end, 0.35, raw)  # a licence list beats a bare checksum
         else:
             yield PiiMatch("drivers_license", start, end, 0.35, raw)  # counts in a list under a licence label
     elif len(digits) == 13 and is_corporate_number(digits):
@@ -409,16 +411,18 @@ def _address(view: str) -> Iterator[PiiMatch]:
 _BANK = re.compile(
     r"(?:[^\s、。:：「」()（）]{1,12}?(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|ゆうちょ)"
     r"(?:[^\d\n()（）]|[(（][^)）\n]{0,10}[)）]){0,30}?)?"
-    r"(?:普通|当座|貯蓄|総合|定期)(?:預金)?(?:の|[ \t\u3000])?(?:口座)?(?:番号)?[ \t\u3000:：]*(?P<n>\d{7})(?!\d)"
-    r"|(?:口座番号|口座)[\s:：は]*(?P<m>\d{7,8})(?!\d)"
+    r"(?:普通|当座|貯蓄|総合|定期|[(（][普当][)）])(?:預金)?(?:の|、|[ \t\u3000])?(?:口座)?(?:番号)?[ \t\u3000:：]*"
+    r"(?P<n>\d{7})(?!\d)"
+    r"|(?:口座番号|口座|Account No\.?|A/C No\.?)[\s:：は]*(?P<m>\d{7,8})(?![\d\-])"
     r"|[^\s、。:：「」()（）]{0,8}(?:ゆうちょ|郵便貯金|貯金)[^\d\n]{0,12}?記号[\s:：]*\d{5}[\s、,]*番号[\s:：]*\d{6,8}(?!\d)"
-    r"|(?:口座記号番号|記号番号|振替口座|ゆうちょ銀行)[\s:：]*(?P<y>\d{5}-\d{1,2}-\d{1,7}|\d{5}-\d{6,8})(?![\d\-])"
+    r"|(?:口座記号番号|記号番号|振替口座|ゆうちょ銀行|口座番号)[\s:：]*(?P<y>\d{5}-\d{1,2}-\d{1,7}|\d{5}-\d{6,8})(?![\d\-])"
 )
 _YUCHO = re.compile(r"記号[\s:：]*1\d{4}[\s、,]*番号[\s:：]*\d{7,8}(?!\d)")
 _YUCHO_WORDS = ("ゆうちょ", "口座", "振込", "振り込", "名義", "返金", "送金", "入金")
 _ACCOUNT_NUMBER = re.compile(r"(?<![\d\-])(?:\d{7,8}|\d{5}-\d{6,8})(?![\d\-])")
 _BANK_EN = re.compile(
-    r"(?:[A-Z][A-Za-z]*[ ]+){0,3}(?:Bank|BANK)\b[^\n]{0,60}?\b(?:futsu|futsuu|ordinary|savings|toza|touza|current)\b"
+    r"(?:[A-Z][A-Za-z]*[ ]+){0,3}(?:Bank|BANK)\b[^\n]{0,60}?(?:\b(?:futsu|futsuu|ordinary|savings|toza|touza|current)\b"
+    r"|普通|当座)"
     r"[^\d\n]{0,12}\d{7}(?!\d)",
     re.IGNORECASE,
 )
@@ -446,7 +450,8 @@ def _bank(view: str) -> Iterator[PiiMatch]:
             continue
         start = m.start()
         bank_name_end = max(view.rfind(w, start, m.end()) for w in ("銀行", "金庫", "信金", "組合", "農協", "ゆうちょ"))
-        if bank_name_end < start and m.group("n"):  # 預金種別 普通　口座番号 0618427: the bank is in another field
+        fields = re.search(r"[:：]", view[max(bank_name_end, start) : m.start("n")]) if m.group("n") else None
+        if m.group("n") and (bank_name_end < start or fields):  # 種別：普通　口座番号：0618427: separate fields
             yield PiiMatch("bank_account", m.start("n"), m.end("n"), 0.9, m.group("n"))
             continue
         if bank_name_end > start:
@@ -459,8 +464,9 @@ def _bank(view: str) -> Iterator[PiiMatch]:
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{7}(?![A-Za-z0-9])")
 _PENSION = re.compile(r"(?<![\d\-])\d{4}[- ]?\d{6}(?:(?=-\d{4}(?![\d\-]))|(?![\d\-]))")  # …-1150: 年金コード
 _INSURANCE = re.compile(
-    r"(?<!整理)記\s?号(?:・番号)?は?[\s:：]*(?P<sym>(?:[\u4e00-\u9fff]{1,3}\s?)?[0-9A-Za-z\-]{1,10}|[\u4e00-\u9fff]{1,3})"
-    r"[\s、,・]*(?:番\s?号は?[\s:：]*)?(?P<num>\d{1,10})(?!\d)"
+    r"(?<!整理)記 ?号(?:・番号)?[)）]?は?[ \t\u3000:：]*"
+    r"(?P<sym>(?:[\u4e00-\u9fff]{1,3} ?)?[0-9A-Za-z\-]{1,10}|[\u4e00-\u9fff]{1,3})"
+    r"[ \t\u3000、,・/]*(?:番 ?号は?[ \t\u3000:：]*)?(?P<num>\d{1,10})(?!\d)"
 )
 _INSURANCE_WORDS = (
     "保険証",
@@ -480,6 +486,7 @@ _INSURANCE_WORDS = (
 _INSURANCE_EN = re.compile(r"Symbol[\s:]*(?P<sym>[0-9A-Za-z\-]{1,10})[\s,]*No\.?[\s:]*\d{1,10}(?!\d)")
 # 保険者番号 06130012 (8 digits; 6 for 国民健康保険), also as a column or key label (insurer_no).
 _INSURER = re.compile(r"(?:保険者番号|insurer)[^\d\n]{0,24}?(?P<n>\d{8}|\d{6})(?!\d)", re.IGNORECASE)
+_SYMBOL_NUMBER = re.compile(r"(?<![\d\-])\d{1,8}[-・/]\d{1,8}(?![\d\-/])")
 _INSURER_NUMBER = re.compile(r"(?<![\d\-])(?:\d{8}|\d{6})(?![\d\-])")
 
 
@@ -500,6 +507,9 @@ def _documents(view: str) -> Iterator[PiiMatch]:
             yield PiiMatch("health_insurance", m.start(), m.end(), 0.85, m.group())
     for m in _INSURER.finditer(view):
         yield PiiMatch("health_insurance", m.start("n"), m.end("n"), 0.85, m.group("n"))
+    for m in _SYMBOL_NUMBER.finditer(view):  # 210-45 under a column headed 保険証（記号-番号）
+        if "記号" in field_label(view, m.start()):
+            yield PiiMatch("health_insurance", m.start(), m.end(), 0.85, m.group())
     for m in _INSURER_NUMBER.finditer(view):  # a column or key labelled as the insurer's number
         label = field_label(view, m.start()).lower()
         if "保険者番号" in label or "insurer" in label:

@@ -35,8 +35,16 @@ def _digits(match: re.Match[str]) -> str:
     run = match.group()
     kanji = sum(c in "〇一二三四五六七八九" for c in run)
     digits = sum(c.isdigit() for c in run)
-    if kanji >= 4 or (kanji and digits >= 4):  # a number written in kanji digits, not 一人 or 三月
+    if kanji >= 4:  # a number written in kanji digits, not 一人 or 三月
         return run.translate(_KANJI_DIGITS)
+    if kanji and digits >= 4:  # a kanji digit inside a number (09〇-…), not one after a space (0931 二種)
+        out = list(run)
+        for k, c in enumerate(run):
+            if c in "〇一二三四五六七八九":
+                near = run[k - 1 : k] + run[k + 1 : k + 2]
+                if any(n.isdigit() or n in "〇一二三四五六七八九" for n in near):
+                    out[k] = c.translate(_KANJI_DIGITS)
+        return "".join(out)
     return run
 
 
