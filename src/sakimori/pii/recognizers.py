@@ -365,17 +365,21 @@ _CITY = re.compile(
 )
 # After the city: the town name and the block number (丁目・番地・号, 1-2-3, 北1条西2丁目), then a building/room.
 _TAIL = re.compile(
-    r"[^\s、。,.「」()（）\d]{0,12}?(?:\n(?=\d))?"  # 架空町⏎3-5-1: the block number may start the next line
+    r"[^\s、。,.「」()（）\d]{0,16}?(?:\n(?=\d))?"  # 架空町⏎3-5-1: the block number may start the next line
     r"(?:\d+(?:丁目|丁|-)\s?\d+(?:(?:番地?|-)\s?\d+(?:号)?)?(?:番地?)?"
     r"(?:[ 　]?[^\s、。,.「」()（）\d:：]{1,20}?[ 　]?\d{1,4}(?:号室|号|室|階|[FＦ])?)?"
     r"|\d+番地?(?:\d+号?)?"
-    r"|(?<=[町村通])\d{1,4}(?![\d\-])"  # 京都 style: 四条下る見本町123
+    r"|(?<=[町村通り])\d{1,4}(?![\d\-])"  # 京都 style: 四条下る見本町123, 見本町北通り22
+    r"|\d+条[^\s\d、。]{0,6}\d+(?:-\d+){1,2}"  # 札幌 style without 丁目: 北7条西見本4-1-2
     r"|\d+条[^\s\d、。]{0,3}\d+丁目(?:\d+(?:-\d+)?)?)"
 )
 
 
 # Without the prefecture: a city (金沢市, 札幌市中央区) or, in a roster, a town (見本町) followed by a block number.
-_CITY_ONLY = re.compile(r"(?<![\u4e00-\u9fff々ヶ])[\u4e00-\u9fff々ヶ]{1,4}市(?:[\u4e00-\u9fff々]{1,3}区)?")
+_CITY_ONLY = re.compile(
+    r"(?<![\u4e00-\u9fff々ヶ\u3041-\u3096])(?:[\u4e00-\u9fff々ヶ]{1,4}|さいたま|つくば|いわき|ひたちなか|みどり)市"
+    r"(?:[\u4e00-\u9fff々]{1,3}区)?"
+)
 _TOWN_ONLY = re.compile(r"(?<![\u4e00-\u9fff々ヶ])[\u4e00-\u9fff々ヶ]{1,5}[町村]\d{1,4}-\d{1,4}(?:-\d{1,4})?(?![\d\-])")
 # English order: Room 502, 3-14-9 Mihon, Meguro-ku, Tokyo (up to the prefecture or city; the postal code apart).
 _ROMAJI_PART = r"[A-Z][A-Za-z]+(?:[\- ][A-Za-z]+)*"
@@ -588,7 +592,7 @@ _DATE = re.compile(
     # 昭和62年2月20日, 平成2年の1月2日, 1990年（平成2年）4月8日, 1996（平成8）年10月7日, 昭60.3.22, H8.3.27, 1990/01/02
     r"(?:(?:明治|大正|昭和|平成|令和|[明大昭平令MTSHR])(?:元|\d{1,2})年|(?:[MTSHR]|[明大昭平令])\d{1,2}[./]|'\d{2}/"
     r"|(?:19|20)\d{2}(?:年?[（(](?:明治|大正|昭和|平成|令和)(?:元|\d{1,2})年?[）)]年?|[年./\-]))"
-    r"\s?(?:の\s?)?\d{1,2}(?:月|[./\-])\s?\d{1,2}日?"
+    r"\s?(?:の、?\s?)?\d{1,2}(?:月|[./\-])\s?\d{1,2}日?"
     # 14 Feb 1991, 14MAR1988, April 3, 2003, 03/22/1989, date(1993, 7, 1), 19720815 (the last three need a label)
     rf"|(?<![\w])\d{{1,2}}[ \-]?{_MONTHS}[ \-]?(?:19|20)\d{{2}}(?!\d)"
     rf"|(?<![\w]){_MONTHS}\.? \d{{1,2}}, (?:19|20)\d{{2}}(?!\d)",
@@ -640,6 +644,7 @@ def _is_birth_date(
     return _context(view, start, end, words, before=before, after=after)
 
 
+_NOT_BIRTH_AROUND = re.compile(r"例[:：]?\s*\|?$|から\|?$|\|(?:まで|から)|\|[^|]{0,4}生まれて初め")
 _NOT_BIRTH_AFTER = ("付", "公開", "発売", "発行", "開始", "施行", "締切")
 # 昭和 dates (S49.3.30) in today's text are nearly always someone's birth date.
 _SHOWA = re.compile(r"(?:昭和|昭|S)\d")
@@ -647,8 +652,10 @@ _SHOWA = re.compile(r"(?:昭和|昭|S)\d")
 
 def _birth_date(view: str) -> Iterator[PiiMatch]:
     for m in _DATE.finditer(view):
-        if view.startswith(_NOT_BIRTH_AFTER, m.end()):
-            continue  # 令和5年4月1日付で異動, 2025年4月18日公開
+        if view.startswith(_NOT_BIRTH_AFTER, m.end()) or _NOT_BIRTH_AROUND.search(
+            view[max(0, m.start() - 4) : m.start()] + "|" + view[m.end() : m.end() + 12]
+        ):
+            continue  # 令和5年4月1日付で異動, …4月1日までに生まれた方, 例：19900101, 生まれて初めて
         born = view.startswith("生", m.end()) and not view.startswith("生産", m.end())  # 昭和63年1月20日生
         public = _public_names().search(view, max(0, m.start() - 25), m.start())
         if (born and not public) or _is_birth_date(view, m.start(), m.end(), after=14):
@@ -656,6 +663,8 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
         elif _SHOWA.match(m.group()) and not public and not _OTHER_DATE_LABEL.search(_own_label(view, m.start())):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.7, m.group())
     for m in _LABELLED_DATE.finditer(view):  # 03/22/1989, 19720815: a birth date only under a birth label
+        if re.search(r"例[:：]?\s*$", view[max(0, m.start() - 4) : m.start()]):
+            continue  # the format example of a form (例：19900101)
         if _is_birth_date(view, m.start(), m.end(), before=20):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.85, m.group())
     for m in _MONTH_DAY.finditer(view):  # 3月3日, 3/14 alone are birth dates only right next to 誕生日
