@@ -161,7 +161,10 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
         if _kana_name(m.group("v")) and (m.start() == 0 or text[m.start() - 1] in "！!。、 \u3000\n〜"):
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))
     for m in _GREETING.finditer(text):
-        if m.group("v").lower() not in _NOT_ADDRESSEES and m.group("v").lower() not in NOT_ROMAJI_NAMES:
+        value = m.group("v")
+        if _NOT_A_SIGNATURE.search(value) or re.search(r"\b(?:Staff|Section|Customer|Service|Manager)\b", value):
+            continue  # Dear Hotel Staff, Dear Visa Section
+        if value.lower() not in _NOT_ADDRESSEES and value.lower() not in NOT_ROMAJI_NAMES:
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
     for pattern in (_JA_LABEL_ROMAJI, _ROMAJI_BEFORE_HONORIFIC):
         for m in pattern.finditer(text):
@@ -180,7 +183,7 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
             value = m.group("v").strip()
             if not value or re.search(r"[\d@]", value) or not (value.isascii() or re.search(_JA, value)):
                 continue
-            if value in _NO_NAME:
+            if value in _NO_NAME or re.search(r"株式会社|有限会社|合同会社|\b(?:Co|Ltd|Inc|K\.K)\b", value):
                 continue
             label = field_label(text, m.start("v"))
             name_like = not value.isascii() or _romaji_name(value) or value.isupper()
@@ -200,7 +203,11 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
         group = "a" if m.group("a") else "b"
         if group == "b" or _romaji_name(m.group(group)):  # Mr./Ms. make any word a name (Mr. Smith)
             yield PiiMatch("person", m.start(group), m.end(group), 0.85, m.group(group))
-    speakers = [m for m in _ROMAJI_SPEAKER.finditer(text) if _romaji_name(m.group("v"))]
+    speakers = [
+        m
+        for m in _ROMAJI_SPEAKER.finditer(text)
+        if _romaji_name(m.group("v")) and not re.fullmatch(r"[A-Z]{2}", m.group("v"))
+    ]  # AI：, UA： are not people
     for m in speakers:  # a one-word label is a speaker only in a conversation (Mei: … twice, or two names)
         repeated = sum(s.group("v") == m.group("v") for s in speakers) > 1 or len({s.group("v") for s in speakers}) > 1
         if " " in m.group("v") or repeated:

@@ -573,7 +573,7 @@ _ROLE_LABEL = re.compile(
     r"(?:司会|書記|記録|議事録|作成者?|承認者?|確認者?|報告者|発表者|幹事|出席者?|欠席者?|参加者|責任者|連絡者|申請者"
     r"|記入者|対応者?|面接官|講師|進行|差出人|宛先|送り主|依頼人|記)[ \t\u3000]*[:：][ \t\u3000]*$"
 )
-_SEPARATOR = frozenset(("と", "、", "・", "，", ",", " ", "\u3000", "&", "＆"))
+_SEPARATOR = frozenset(("と", "、", "・", "，", ",", "&", "＆"))
 _VOCATIVE_BEFORE = re.compile(r"(?:^|\n|「|(?:おーい|おい|ねえ|ねぇ|なあ|なぁ|よう|やあ)[、 ]?)$")
 _VOCATIVE_AFTER = ("、", "！", "!", "〜", "ー、", "っ！", "？", "?")
 
@@ -728,6 +728,27 @@ _NEVER_NAMES = frozenset(
 )
 
 
+def _letter_spaced(text: str, start: int, end: int) -> bool:
+    """請 求 書, 健 康 保 険: one character, a space, one character, … (a title printed with spaces), as opposed
+    to 原 翔 or 岡田 勇気 (a name written with a space between its parts)."""
+    if end - start != 3:
+        return False
+    after = text[end : end + 3]
+    before = text[max(0, start - 3) : start]
+    return bool(
+        re.fullmatch(r"[ \u3000]\S(?:[ \u3000\n]|$)", after) or re.fullmatch(r"(?:^|[ \u3000\n])\S[ \u3000]", before)
+    )
+
+
+def _could_be_given(word: str) -> bool:
+    """After a surname and a space: a word the dictionary holds as a given name (勇気), or an unknown kanji word
+    of one to three characters (陽翔)."""
+    parts = _lexicon_name_parts(word)
+    if parts is None:
+        return re.fullmatch(r"[\u4e00-\u9fff々]{1,3}", word) is not None
+    return "名" in parts
+
+
 def _is_space(token: Any) -> bool:
     return token.surface() in (" ", "\u3000")
 
@@ -756,14 +777,11 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
         if (  # 岡田 勇気, 中村 由美, Ichiro Suzuki: two name parts with one space between them
             j == i
             and j + 2 < len(tokens)
-            and len(tokens[j].surface()) + len(tokens[j + 2].surface()) >= 3  # not 請 求 書 (letter-spacing)
             and _is_space(tokens[j + 1])
+            and not _letter_spaced(text, offset + tokens[j].begin(), offset + tokens[j + 2].end())
             and (
                 tokens[j + 2].part_of_speech()[2] == "人名"
-                or (
-                    tokens[j].part_of_speech()[3] == "姓"
-                    and "名" in (_lexicon_name_parts(tokens[j + 2].surface()) or ())
-                )
+                or (tokens[j].part_of_speech()[3] == "姓" and _could_be_given(tokens[j + 2].surface()))
             )
             and not (j + 3 < len(tokens) and tokens[j + 3].part_of_speech()[0] == "名詞")
         ):
