@@ -609,6 +609,9 @@ _DEPARTMENT_BEFORE = re.compile(
 _PHONE_AFTER = re.compile(r"[ \u3000]?[（(][ \t]*(?:0\d|\+81)")
 
 
+_OWN_ORGANISATION_BEFORE = re.compile(r"(?:[部課室係店所社院]|センター|事務局)の$")
+
+
 def _starts_utterance(text: str, start: int) -> bool:
     """The word opens what someone says: a line, a quote, a sentence, or follows a call (もしもし、見本です) or
     one's own organisation (人事部の安田です)."""
@@ -616,7 +619,7 @@ def _starts_utterance(text: str, start: int) -> bool:
     return (
         _VOCATIVE_BEFORE.search(before) is not None
         or before.endswith(("、", "。", "ー", "！", "：", ":", " ", "\u3000"))
-        or re.search(r"(?:[部課室係店所社院]|センター|事務局)の$", before) is not None
+        or _OWN_ORGANISATION_BEFORE.search(before) is not None
     )
 
 
@@ -677,6 +680,9 @@ def _lone_name_score(text: str, start: int, end: int, tagged: bool, coordinated:
     return 0.45 if tagged else None
 
 
+_JA_WORD = re.compile(_JA_NAME + "+")
+
+
 def _untagged_name(text: str, tokens: list[Any], i: int, offset: int) -> PiiMatch | None:
     """A word Sudachi did not read as a name here but that can be one (松本 read as a place, 林 as a forest, an
     unknown 例田), in a context that only a person fits. The dictionary's name readings of common words are many
@@ -687,7 +693,7 @@ def _untagged_name(text: str, tokens: list[Any], i: int, offset: int) -> PiiMatc
     surface = token.surface()
     if pos[0] != "名詞" or pos[1] not in ("固有名詞", "普通名詞") or pos[2] in ("副詞可能", "助数詞可能"):
         return None
-    if surface in _ROLES or not re.fullmatch(_JA_NAME + "+", surface):
+    if surface in _ROLES or not _JA_WORD.fullmatch(surface):
         return None
     parts = _lexicon_name_parts(surface)
     if parts is not None and not parts & {"姓", "名"}:
@@ -697,7 +703,6 @@ def _untagged_name(text: str, tokens: list[Any], i: int, offset: int) -> PiiMatc
         return None  # an unknown common noun is the tokenizer's guess at an unknown word, not a name
     surname = parts is None or "姓" in parts
     begin, stop = offset + token.begin(), offset + token.end()
-    opens = _starts_utterance(text, begin)
     score: float | None = None
     before = text[max(0, begin - 12) : begin]
     if _honorific_after(text, stop, _KANA_HONORIFICS):
@@ -705,12 +710,18 @@ def _untagged_name(text: str, tokens: list[Any], i: int, offset: int) -> PiiMatc
     elif (
         _ROLE_LABEL.search(before)
         or (_speaker_label(text, begin, stop) and (not place or text[max(0, begin - 2) : begin].rstrip()[-1:] in "]】"))
-        or (text.startswith(_SELF_INTRO, stop) and opens and (surname or not common or _KANA_ONLY.fullmatch(surface)))
+        or (
+            text.startswith(_SELF_INTRO, stop)
+            and (surname or not common or _KANA_ONLY.fullmatch(surface))
+            and _starts_utterance(text, begin)
+        )
         or (surname and _DEPARTMENT_BEFORE.search(before))
         or (surname and not common and _PHONE_AFTER.match(text, stop))
     ):
         score = 0.8
-    elif _possessive(text, stop) and not place and (opens or (not common and len(surface) > 1)):
+    elif (
+        _possessive(text, stop) and not place and ((not common and len(surface) > 1) or _starts_utterance(text, begin))
+    ):
         score = 0.75  # ゆうきのLINE, 草。林のやつ
     elif (not common and (_after_relation(text, begin) or _signed_as_writer(text, stop))) or (
         not common and not place and len(surface) > 1 and _speaker_or_signature(text, begin, stop)
