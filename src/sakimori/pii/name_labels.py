@@ -18,10 +18,17 @@ from sakimori.pii.recognizers import ROMAJI_PREFECTURES, PiiMatch
 __all__ = ["NOT_ROMAJI_NAMES", "labelled_names"]
 
 _HEPBURN = re.compile(r"(?:(?:kk|ss|tt|pp|tch)?(?:sh|ch|ts|[kgsztdnhbpmrfjwy])?y?[aiueo]|n)+", re.IGNORECASE)
+# Prefectures that are also common surnames (Yamaguchi Haruto): a romaji name, not a place, when used as one.
+_SURNAME_PREFECTURES = frozenset(
+    (
+        "Yamaguchi", "Nagasaki", "Miyazaki", "Fukushima", "Chiba", "Okayama", "Yamagata", "Ishikawa", "Nagano",
+        "Toyama", "Kagawa", "Akita", "Fukui", "Shimane", "Yamanashi", "Fukuoka",
+    )
+)  # fmt: skip
 NOT_ROMAJI_NAMES = frozenset(
     w.lower()
     for w in (
-        *ROMAJI_PREFECTURES,
+        *(p for p in ROMAJI_PREFECTURES if p not in _SURNAME_PREFECTURES),
         "Sapporo", "Sendai", "Yokohama", "Nagoya", "Kobe", "Shibuya", "Shinjuku", "Ginza", "Akihabara", "Narita",
         "Haneda", "Umeda", "Namba", "Tenjin", "Japan", "Nippon", "Sony", "Honda", "Toyota", "Nissan", "Mazda",
         "Yamaha", "Nintendo", "Rakuten", "Mitsubishi", "Hitachi", "Panasonic", "Kirin", "Asahi", "Sake", "Sushi",
@@ -78,7 +85,8 @@ _NOT_A_SIGNATURE = re.compile(r"\b(?:Office|Team|Department|Support|Center|Centr
 
 # Applicant: ITO Sakura / Cardholder: MINORI OKUDA / Ship to: Takeshi Murakami
 _ENGLISH_LABEL = re.compile(
-    r"(?:Applicant|Card ?holder|Beneficiary|Ship to|Bill to|Passenger|Guest|Patient|Account (?:holder|name)|Contact"
+    r"(?:Applicant|Card ?holder|Beneficiary|Ship to|Bill to|Passenger(?: \d)?|Guest|Patient|Account (?:holder|name)"
+    r"|Contact|Driver(?: \d)?|Sender|Recipient|From|Customer|[Dd]irector|Representative"
     rf"|Traveller|Traveler|Name|Full name|Employee|Member)[ \t]*:[ \t]*(?P<v>{_ROMAJI} {_ROMAJI}(?: {_ROMAJI})?)",
     re.IGNORECASE,
 )
@@ -89,7 +97,10 @@ _KATAKANA_FULL = re.compile(
 )
 # CSV / TSV / pipe / SQL cells: a value under a name column (氏名, 姓, 名, name, last_name, holder)
 _CELL = re.compile(r"(?:^|(?<=[,\t|│(]))[ \t]*['\"]?(?P<v>[^,\t|│'\"\n()]{1,24}?)['\"]?[ \t]*(?=[,\t|│)]|$)", re.M)
-_NAME_COLUMN = re.compile(r"氏名|姓|名前|^名$|カナ|フリガナ|name|holder|last|first", re.IGNORECASE)
+_NAME_COLUMN = re.compile(
+    r"氏名|姓|名前|^名$|カナ|フリガナ|担当|社員名|顧客名|利用者|申請者|作成者|name|holder|last|first|owner|author",
+    re.IGNORECASE,
+)
 
 
 _NO_NAME = frozenset(("匿名", "匿名希望", "非公開", "未記入", "なし", "不明", "未定", "本人", "同上", "-", "―"))
@@ -121,7 +132,9 @@ _ROMAJI_BEFORE_HONORIFIC = re.compile(
 
 
 # ちー：保険証の写真送るね / まい：13:30〜だよー: kana speaker labels, counted only in a conversation
-_KANA_SPEAKER = re.compile(r"(?m)^(?P<v>[\u3041-\u3096ー]{2,5}|[\u30a1-\u30faー]{2,5})[ \t]?[:：](?!\s*$)")
+_KANA_SPEAKER = re.compile(
+    r"(?m)^(?P<v>[\u3041-\u3096ー]{2,5}|[\u30a1-\u30faー]{2,5})[^\w\s:：「]{0,2}[ \t]?[:：「](?!\s*$)"
+)
 _NOT_SPEAKERS = frozenset(
     (
         "ママ",
@@ -141,7 +154,7 @@ _NOT_SPEAKERS = frozenset(
 )
 # …今度また天神でご飯行こうね！さきより / なつみより (a sign-off at the end of a message)
 _SIGN_OFF = re.compile(
-    r"(?P<v>[\u3041-\u3096ー]{2,5}|[\u30a1-\u30faー]{2,5}|[\u4e00-\u9fff]{1,4})より[ \t。！!]*(?:\n|$)"
+    r"(?P<v>[\u3041-\u3096ー]{2,5}|[\u30a1-\u30faー]{2,5}|[\u4e00-\u9fff]{1,4})より[ \t。！!」』]*(?:\n|$)"
 )
 
 
@@ -152,7 +165,15 @@ def _kana_name(word: str) -> bool:
     return word not in _NOT_SPEAKERS and (parts is None or bool(parts & {"姓", "名"}))
 
 
+# オペレーター（森）, サポート（Aoki）: a staff member named after the role
+_ROLE_THEN_NAME = re.compile(
+    rf"(?:オペレーター|サポート|担当|スタッフ|受付|係|店員|Agent|Support|Operator)[（(](?P<v>{_JA}{{1,6}}|{_ROMAJI})[）)]"
+)
+
+
 def labelled_names(text: str) -> Iterator[PiiMatch]:
+    for m in _ROLE_THEN_NAME.finditer(text):
+        yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
     speakers = [m for m in _KANA_SPEAKER.finditer(text) if _kana_name(m.group("v"))]
     if len(speakers) >= 2:
         for m in speakers:
