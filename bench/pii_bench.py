@@ -15,8 +15,10 @@
   bench/pii/heldout7.jsonl, 564 texts with at least 43 spans of every type, written the same way by four new
   helpers (with the annotation clarifications that set 6's writers had asked about) (first run:
   bench/pii/heldout7-first-run.md; then read and fixed), and
-  bench/pii/heldout8.jsonl, written the same way by four more new helpers, run once as the blind test
-  (bench/pii/heldout8-first-run.md).
+  bench/pii/heldout8.jsonl, written the same way by four more new helpers (first run:
+  bench/pii/heldout8-first-run.md; then read and fixed), and
+  bench/pii/heldout9.jsonl, written the same way by four more new helpers, run once as the blind test
+  (bench/pii/heldout9-first-run.md).
 - Presidio (optional, `pip install presidio-analyzer`) runs with its predefined recognizers instantiated for
   language "ja" and a blank Japanese spaCy pipeline (no model download; so no NER-based PERSON/LOCATION), as a
   Japanese deployment without a Japanese pack would run it. Its entity types are mapped onto ours.
@@ -130,10 +132,11 @@ def main() -> int:
         ("heldout5", f"held-out set 5 ({fixed})", "heldout5.jsonl"),
         ("heldout6", f"held-out set 6 ({fixed})", "heldout6.jsonl"),
         ("heldout7", f"held-out set 7 ({fixed})", "heldout7.jsonl"),
+        ("heldout8", f"held-out set 8 ({fixed})", "heldout8.jsonl"),
         (
-            "heldout8_blind",
-            "held-out set 8 (blind: written by four helpers who saw neither code nor earlier sets)",
-            "heldout8.jsonl",
+            "heldout9_blind",
+            "held-out set 9 (blind: written by four helpers who saw neither code nor earlier sets)",
+            "heldout9.jsonl",
         ),
     ]
     results = {key: table(title, HERE / "pii" / name, presidio) for key, title, name in sets}
