@@ -156,6 +156,7 @@ _GROUPED_DIGITS = re.compile(r"(?<![\d\-])\d(?:[ \u3000\-]?\d){11,18}(?![\d\-])"
 
 
 _NOT_ID_NUMBER = (
+    "会員",
     "伝票",
     "追跡",
     "注文",
@@ -210,7 +211,7 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
         named_my_number = is_my_number(digits) and _context(
             view, start, end, ("マイナンバー", "個人番号"), before=15, after=0
         )
-        if (not named_my_number and _context(view, start, end, _LICENCE_WORDS, before=40)) or (
+        if (not named_my_number and _context(view, start, end, _LICENCE_WORDS, before=40, after=12)) or (
             licence_form and _context(view, start, end, _LICENCE_WORDS, before=120)
         ):
             yield PiiMatch("drivers_license", start, end, 0.9, raw)
@@ -220,7 +221,7 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
                 yield PiiMatch("my_number", start, end, 0.95 if context else 0.7, raw)
             if not context:
                 yield PiiMatch("drivers_license", start, end, 0.35, raw)  # a licence list beats a bare checksum
-        else:
+        elif not _context(view, start, end, _NOT_ID_NUMBER, before=12, after=0):
             yield PiiMatch("drivers_license", start, end, 0.35, raw)  # counts in a list under a licence label
     elif len(digits) == 13 and is_corporate_number(digits):
         context = _context(view, start, end, ("法人番号", "法人", "会社", "株式会社"))
@@ -417,7 +418,7 @@ _BANK = re.compile(
     r"(?:[^\d\n()（）]|[(（][^)）\n]{0,10}[)）]){0,30}?)?"
     r"(?:普通|当座|貯蓄|総合|定期|[(（][普当][)）])(?:預金)?(?:の|、|[ \t\u3000])?(?:口座)?(?:番号)?[ \t\u3000:：]*"
     r"(?P<n>\d{7})(?!\d)"
-    r"|(?:口座番号|口座|Account No\.?|A/C No\.?)[\s:：は]*(?P<m>\d{7,8})(?![\d\-])"
+    r"|(?:口座番号|口座|Account No\.?|A/C No\.?)(?:[（(][^)）\n]{1,4}[)）])?[\s:：は]*(?P<m>\d{7,8})(?![\d\-])"
     r"|[^\s、。:：「」()（）]{0,8}(?:ゆうちょ|郵便貯金|貯金)[^\d\n]{0,12}?記号[\s:：]*\d{5}[\s、,]*番号[\s:：]*\d{6,8}(?!\d)"
     r"|(?:口座記号番号|記号番号|振替口座|ゆうちょ銀行|口座番号)[\s:：]*(?P<y>\d{5}-\d{1,2}-\d{1,7}|\d{5}-\d{6,8})(?![\d\-])"
 )
@@ -466,6 +467,7 @@ def _bank(view: str) -> Iterator[PiiMatch]:
 
 
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{7}(?![A-Za-z0-9])")
+_PASSPORT_MACHINE = re.compile(r"(?m)^(?P<mrz>[A-Z]{2}\d{7})\d[A-Z]{3}\d{7}[MF<]|\bP/[A-Z]{3}/(?P<docs>[A-Z]{2}\d{7})/")
 _PENSION = re.compile(r"(?<![\d\-])\d{4}[- ]?\d{6}(?:(?=-\d{4}(?![\d\-]))|(?![\d\-]))")  # …-1150: 年金コード
 _INSURANCE = re.compile(
     r"(?<!整理)記 ?号(?:・番号)?[)）]?は?[ \t\u3000:：]*"
@@ -495,6 +497,9 @@ _INSURER_NUMBER = re.compile(r"(?<![\d\-])(?:\d{8}|\d{6})(?![\d\-])")
 
 
 def _documents(view: str) -> Iterator[PiiMatch]:
+    for m in _PASSPORT_MACHINE.finditer(view):  # MRZ line 2 (TZ60384157JPN…), airline SSR DOCS (P/JPN/TK…/)
+        group = "mrz" if m.group("mrz") else "docs"
+        yield PiiMatch("passport", m.start(group), m.end(group), 0.95, m.group(group))
     for m in _PASSPORT.finditer(view):
         context = _context(view, m.start(), m.end(), ("旅券", "パスポート", "passport", "mrz"), before=80)
         yield PiiMatch("passport", m.start(), m.end(), 0.9 if context else 0.4, m.group())
@@ -598,6 +603,7 @@ _DATE = re.compile(
     rf"|(?<![\w]){_MONTHS}\.? \d{{1,2}}, (?:19|20)\d{{2}}(?!\d)",
     re.IGNORECASE,
 )
+_DOCS_BIRTH = re.compile(r"\bP/[A-Z]{3}/[A-Z]{2}\d{7}/[A-Z]{3}/(?P<d>\d{2}[A-Z]{3}\d{2})/")  # SSR DOCS …/12MAR85/
 _LABELLED_DATE = re.compile(
     r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d{2}(?![\d/])"
     r"|(?<=\()(?:19|20)\d{2}, ?\d{1,2}, ?\d{1,2}(?=\))"
@@ -662,6 +668,8 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
             yield PiiMatch("birth_date", m.start(), m.end(), 0.9, m.group())
         elif _SHOWA.match(m.group()) and not public and not _OTHER_DATE_LABEL.search(_own_label(view, m.start())):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.7, m.group())
+    for m in _DOCS_BIRTH.finditer(view):
+        yield PiiMatch("birth_date", m.start("d"), m.end("d"), 0.9, m.group("d"))
     for m in _LABELLED_DATE.finditer(view):  # 03/22/1989, 19720815: a birth date only under a birth label
         if re.search(r"例[:：]?\s*$", view[max(0, m.start() - 4) : m.start()]):
             continue  # the format example of a form (例：19900101)

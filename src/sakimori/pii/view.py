@@ -66,7 +66,7 @@ _INNER_SPACE = re.compile(
     r"|(?<=[0-9]) +(?=-)|(?<=-) +(?=[0-9])|(?<=[和成正治]) +(?=元)|(?<=[0-9]) (?=[0-9][年月日])"
     r"|(?<=[都道府県市区郡]) (?=[^\s\d])"
 )
-_SPOKEN_GROUPS = re.compile(r"(?<!\d)\d{2,4}(?:[の、]\d{3,4}){2,3}(?!\d)")
+_SPOKEN_GROUPS = re.compile(r"(?<!\d)\d{2,4}(?:[の、]\d{3,4}){2,3}(?!\d)|(?<!\d)\d{4}の\d{6}(?!\d)")
 _KANJI_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 # Positional kanji numerals in dates and addresses: 五十六年, 十月二十二日, 三丁目二番十一号, 十二番地三.
 _KANJI_NUMBER = re.compile(
