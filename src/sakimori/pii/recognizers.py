@@ -92,6 +92,8 @@ def _clip(score: float) -> float:
 
 
 _NOT_PHONE = (
+    "お客様番号",
+    "顧客番号",
     "注文番号",
     "商品コード",
     "品番",
@@ -116,7 +118,7 @@ _PHONE_WORDS = ("電話", "tel", "携帯", "連絡先", "番号", "☎", "📞",
 
 # 0X0-XXXX-XXXX mobile / IP, 0120/0800/0570 special, fixed lines with area codes, +81 forms, parentheses.
 _PHONE = re.compile(
-    r"(?<![\d\-+.A-Za-z])(?:\+81[\s\-]?\(?0?\)?|0)\d{1,4}(?:[\s\-]?\(?\d{1,4}\)?[\s\-]?|\(\d{1,4}\))\d{3,4}(?![\d\-])"
+    r"(?<![\d\-+A-Za-z])(?<!\d\.)(?:\+81[\s\-]?\(?0?\)?|0)\d{1,4}(?:[\s\-]?\(?\d{1,4}\)?[\s\-]?|\(\d{1,4}\))\d{3,4}(?![\d\-])"
     r"|(?<![\d\-])\(0\d{1,4}\)\s?\d{1,4}[\s\-]?\d{4}(?![\d\-])"
 )
 
@@ -378,10 +380,13 @@ _TAIL = re.compile(
 
 # Without the prefecture: a city (金沢市, 札幌市中央区) or, in a roster, a town (見本町) followed by a block number.
 _CITY_ONLY = re.compile(
-    r"(?<![\u4e00-\u9fff々ヶ\u3041-\u3096])(?:[\u4e00-\u9fff々ヶ]{1,4}|さいたま|つくば|いわき|ひたちなか|みどり)市"
+    r"(?<![\u4e00-\u9fff々ヶ])(?:[\u4e00-\u9fff々ヶ]{1,4}|(?<![\u3041-\u3096])(?:さいたま|つくば|いわき|ひたちなか|みどり))市"
     r"(?:[\u4e00-\u9fff々]{1,3}区)?"
+    r"|(?<![\u4e00-\u9fff々ヶ])[\u4e00-\u9fff々]{1,3}区"  # 台東区架空4-2-9: a Tokyo ward on its own
 )
-_TOWN_ONLY = re.compile(r"(?<![\u4e00-\u9fff々ヶ])[\u4e00-\u9fff々ヶ]{1,5}[町村]\d{1,4}-\d{1,4}(?:-\d{1,4})?(?![\d\-])")
+_TOWN_ONLY = re.compile(
+    r"(?<![\u4e00-\u9fff々ヶ])[\u4e00-\u9fff々ヶ]{1,5}[町村](?:\d{1,2}丁目)?\d{1,4}-\d{1,4}(?:-\d{1,4})?(?![\d\-])"
+)
 # English order: Room 502, 3-14-9 Mihon, Meguro-ku, Tokyo (up to the prefecture or city; the postal code apart).
 _ROMAJI_PART = r"[A-Z][A-Za-z]+(?:[\- ][A-Za-z]+)*"
 _ROMAJI_ADDRESS = re.compile(
@@ -603,9 +608,15 @@ _DATE = re.compile(
     rf"|(?<![\w]){_MONTHS}\.? \d{{1,2}}, (?:19|20)\d{{2}}(?!\d)",
     re.IGNORECASE,
 )
-_DOCS_BIRTH = re.compile(r"\bP/[A-Z]{3}/[A-Z]{2}\d{7}/[A-Z]{3}/(?P<d>\d{2}[A-Z]{3}\d{2})/")  # SSR DOCS …/12MAR85/
+_DOCS_BIRTH = re.compile(
+    r"\bP/[A-Z]{3}/[A-Z]{2}\d{7}/[A-Z]{3}/(?P<d>\d{2}[A-Z]{3}\d{2})/"  # SSR DOCS …/12MAR85/
+    r"|^[A-Z]{2}\d{7}\d[A-Z]{3}(?P<mrz>\d{6})\d[MF<]",  # MRZ line 2: the birth date after the nationality
+    re.MULTILINE,
+)
 _LABELLED_DATE = re.compile(
     r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d{2}(?![\d/])"
+    r"|(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\d/])"  # 14/08/1992
+    r"|(?<![\d\-])[1-9]-\d{6}(?![\d\-])"  # 7-040915: the 元号 code form of a birth date on insurance filings
     r"|(?<=\()(?:19|20)\d{2}, ?\d{1,2}, ?\d{1,2}(?=\))"
     r"|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
 )
@@ -616,7 +627,7 @@ _MONTH_DAY = re.compile(
 # Labels of dates that are not a birth date: the closest label decides (生年月日 H8.3.27／入社日 2019.4.1).
 _OTHER_DATE_LABEL = re.compile(
     r"入社|入院|退院|受付|受診|来院|取得|交付|発行|有効|期限|期間|契約|予約|申込|申請|届出|登録|更新|作成|記入|提出|支払|振込"
-    r"|被保険者となった|資格|開始|終了|満了|exp|issue|valid|date of issue|created|updated|日時",
+    r"|被保険者となった|となった日|該当|資格|開始|終了|満了|exp|issue|valid|date of issue|created|updated|日時",
     re.IGNORECASE,
 )
 _LABEL_SEPARATORS = re.compile(r"[／/|│,\t、。！？!?]|\s{2,}|\u3000")
@@ -640,8 +651,8 @@ def _own_label(view: str, start: int) -> str:
 def _is_birth_date(
     view: str, start: int, end: int, words: Sequence[str] = _BIRTH_WORDS, before: int = 30, after: int = 8
 ) -> bool:
-    if _public_names().search(view, max(0, start - 25), start):
-        return False  # 竈門炭治郎の誕生日は7月14日, 夏目漱石は1867年2月9日生まれ: published facts
+    if _public_names().search(view, max(0, start - 25), start) or _public_names().search(view, end, end + 12):
+        return False  # 竈門炭治郎の誕生日は7月14日, 2月9日は夏目漱石の誕生日: published facts
     label = _own_label(view, start)
     if any(w in label for w in words):
         return True
@@ -669,7 +680,8 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
         elif _SHOWA.match(m.group()) and not public and not _OTHER_DATE_LABEL.search(_own_label(view, m.start())):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.7, m.group())
     for m in _DOCS_BIRTH.finditer(view):
-        yield PiiMatch("birth_date", m.start("d"), m.end("d"), 0.9, m.group("d"))
+        group = "d" if m.group("d") else "mrz"
+        yield PiiMatch("birth_date", m.start(group), m.end(group), 0.9, m.group(group))
     for m in _LABELLED_DATE.finditer(view):  # 03/22/1989, 19720815: a birth date only under a birth label
         if re.search(r"例[:：]?\s*$", view[max(0, m.start() - 4) : m.start()]):
             continue  # the format example of a form (例：19900101)

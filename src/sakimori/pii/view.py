@@ -61,7 +61,9 @@ def pii_view(text: str) -> str:
 _LETTER_SPACED = re.compile(r"(?<![^\s〒:：])\S(?: {1,3}\S(?!\S)){2,}")
 # Spaces inside a number or a date written with spaces: 2 - 21 - 1, 昭和 48 年 2 月 9 日, 3 丁目 12 番 5 号.
 _INNER_SPACE = re.compile(
-    r"(?<=[0-9]) +(?=[-年月日丁番号条])|(?<=[町村]) {1,2}(?=[0-9])|(?<=[\u4e00-\u9fff]) {1,2}(?=[0-9]+ ?-)"
+    r"(?<=[0-9]) +(?=[-年月日丁番号条.])|(?<=[町村]) {1,2}(?=[0-9〇一二三四五六七八九十])"
+    r"|(?<=[\u4e00-\u9fff]) {1,2}(?=[0-9]+ ?-)"
+    r"|(?<=[.昭平令大明]) +(?=[0-9])"
     r"|(?<=[-年月日目番号条和成正治]) +(?=[0-9])"
     r"|(?<=[0-9]) +(?=-)|(?<=-) +(?=[0-9])|(?<=[和成正治]) +(?=元)|(?<=[0-9]) (?=[0-9][年月日])"
     r"|(?<=[都道府県市区郡]) (?=[^\s\d])"
@@ -72,12 +74,16 @@ _KANJI_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _KANJI_NUMBER = re.compile(
     r"[一二三四五六七八九]?十[一二三四五六七八九]?(?=[年月日丁番号地条])"
     r"|[〇一二三四五六七八九](?=[年月日丁番号地条])|(?<=番地)[一二三四五六七八九]"
+    # 架空町二‐十一‐五: block numbers in kanji joined by dashes
+    r"|(?<=[町村‐\-－ー])[〇一二三四五六七八九十]{1,3}(?=[‐\-－ー][〇一二三四五六七八九十])"
+    r"|(?<=[‐\-－ー])[〇一二三四五六七八九十]{1,3}(?=[\s、。]|$)"
 )
+_DASH_IN_NUMBER = re.compile(r"(?<=[0-9])[‐－ー−](?=[0-9])")
 
 
 def _kanji_number(run: str) -> str:
     if "十" not in run:
-        return str(_KANJI_VALUE[run])
+        return "".join(str(_KANJI_VALUE[c]) for c in run)
     tens, _, ones = run.partition("十")
     return str((_KANJI_VALUE[tens] if tens else 1) * 10 + (_KANJI_VALUE[ones] if ones else 0))
 
@@ -117,4 +123,4 @@ def compact_view(view: str) -> tuple[str, list[int]]:
     out.append(view[pos:])
     origin.extend(range(pos, len(view)))
     origin.append(len(view))
-    return "".join(out), origin
+    return _DASH_IN_NUMBER.sub("-", "".join(out)), origin  # same length: the offsets stay
