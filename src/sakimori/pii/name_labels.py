@@ -103,7 +103,25 @@ _NAME_COLUMN = re.compile(
 )
 
 
-_NO_NAME = frozenset(("匿名", "匿名希望", "非公開", "未記入", "なし", "不明", "未定", "本人", "同上", "-", "―"))
+_NO_NAME = frozenset(
+    (
+        "匿名",
+        "匿名希望",
+        "非公開",
+        "未記入",
+        "なし",
+        "不明",
+        "未定",
+        "本人",
+        "同上",
+        "-",
+        "―",
+        "空室",
+        "空き",
+        "欠番",
+        "退去済",
+    )
+)
 
 
 def _katakana_name(surname: str, given: str) -> bool:
@@ -123,7 +141,7 @@ _NOT_ADDRESSEES = frozenset(("all", "team", "everyone", "there", "guys", "folks"
 # 借受人：Mizuki Hayashi / [お名前] Ryo Matsuda / 担当: Kobayashi / 相談者：Bui Thanh Hai 様
 _JA_LABEL_ROMAJI = re.compile(
     r"(?:借受人|申請者|相談者|担当者?|書記|お名前|氏名|名前|契約者|申込者|利用者|患者|依頼者|受取人|差出人|宿泊者|搭乗者|旅行者)"
-    rf"(?:[ \t]*[:：]|\])[ \t]*(?P<v>{_ROMAJI}(?: {_ROMAJI}){{0,2}})"
+    rf"(?:[ \t]*[:：]|\])[ \t]*(?P<v>{_ROMAJI}(?: {_ROMAJI}){{0,2}})(?![A-Za-z0-9])"
 )
 # Bui Thanh Hai 様, Ota 様: romaji before a Japanese honorific
 _ROMAJI_BEFORE_HONORIFIC = re.compile(
@@ -189,8 +207,8 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
     for pattern in (_JA_LABEL_ROMAJI, _ROMAJI_BEFORE_HONORIFIC):
         for m in pattern.finditer(text):
-            if m.group("v").lower() not in NOT_ROMAJI_NAMES:
-                yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
+            if m.group("v").lower() not in NOT_ROMAJI_NAMES:  # over a one-word reading of the same name
+                yield PiiMatch("person", m.start("v"), m.end("v"), 0.95, m.group("v"))
     for m in _ENGLISH_LABEL.finditer(text):
         if _romaji_name(m.group("v")) or m.group("v").isupper():
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))

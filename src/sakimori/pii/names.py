@@ -288,7 +288,7 @@ _ROLES = frozenset(
 _ROLE_ENDINGS = tuple(_ROLES)
 # How words for kinds of people end (薬剤師, 入居者, 声優, 作家, 息子, 主人, 常連): a dictionary word with one of
 # these endings and no reading as a name is a role before さん, not a name. Invented names (見本さん) keep theirs.
-_PERSON_NOUN_ENDINGS = tuple("者師家員士官生手人優連子主御族長客婦夫嬢児女男母父兄姉弟妹匠医")
+_PERSON_NOUN_ENDINGS = tuple("者師家員士官生手人優連子主御族長客婦夫嬢児女男母父兄姉弟妹匠医先")
 _HONORIFIC_AFTER_RUN = re.compile(
     r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{2,3})(?:さん|様|さま|くん|君|氏|先生|先輩|部長|課長|社長|ちゃん|主任|係長|次長|教授)"
 )
@@ -570,7 +570,7 @@ def _lexicon_name_parts(word: str) -> frozenset[str] | None:
 
 
 _ROLE_LABEL = re.compile(
-    r"(?:司会|書記|記録|議事録|作成者?|承認者?|確認者?|報告者|発表者|幹事|出席者?|欠席者?|参加者|責任者|連絡者|申請者"
+    r"(?:司会|書記|記録|議事録|作成者?|承認者?|確認者|報告者|発表者|幹事|出席者?|欠席者?|参加者|責任者|連絡者|申請者"
     r"|記入者|対応者?|面接官|講師|進行|差出人|宛先|送り主|依頼人|記)[ \t\u3000]*[:：][ \t\u3000]*$"
 )
 _SEPARATOR = frozenset(("と", "、", "・", "，", ",", "&", "＆"))
@@ -673,7 +673,7 @@ def _lone_name_score(text: str, start: int, end: int, tagged: bool, coordinated:
         return 0.75
     if _possessive(text, end):
         return 0.75
-    if coordinated:
+    if coordinated and not _famous(text[start:end]):
         return 0.7
     if _VOCATIVE_BEFORE.search(before) and text.startswith(_VOCATIVE_AFTER, end) and before[-1:] not in ("", "\n"):
         return 0.75  # おーい健太、 (a bare line start followed by 、 is too often a topic: 東京、大阪)
@@ -727,7 +727,7 @@ def _untagged_name(text: str, tokens: list[Any], i: int, offset: int) -> PiiMatc
         not common and not place and len(surface) > 1 and _speaker_or_signature(text, begin, stop)
     ):
         score = 0.75
-    elif not common and not place and _coordinated(tokens, i, i):
+    elif not common and not place and _coordinated(tokens, i, i) and not _famous(surface):
         score = 0.7
     return None if score is None else PiiMatch("person", begin, stop, score, surface)
 
@@ -735,8 +735,11 @@ def _untagged_name(text: str, tokens: list[Any], i: int, offset: int) -> PiiMatc
 # Words Sudachi sometimes tags as a surname in context but that are a question word or a position (何錠 read as
 # surname 何 + given name 錠).
 _NEVER_NAMES = frozenset(
-    ("何", "今", "誰", "皆", "前", "後", "上", "下", "中", "外", "内", "セイ", "メイ", "ほんま", "令和", "平成", "昭和")
-)
+    (
+        "何", "今", "誰", "皆", "前", "後", "上", "下", "中", "外", "内", "セイ", "メイ", "ほんま", "令和", "平成", "昭和",
+        "甲", "乙", "丙", "丁", "発", "着",
+    )
+)  # fmt: skip
 
 
 def _letter_spaced(text: str, start: int, end: int) -> bool:
