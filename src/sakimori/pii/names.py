@@ -754,6 +754,9 @@ def _letter_spaced(text: str, start: int, end: int) -> bool:
     )
 
 
+_KANJI_GIVEN_AFTER = re.compile(r"[\u4e00-\u9fff々]{2,3}(?![\u4e00-\u9fff々])")
+
+
 def _could_be_given(word: str) -> bool:
     """After a surname and a space: a word the dictionary holds as a given name (勇気), or an unknown kanji word
     of one to three characters (陽翔)."""
@@ -788,6 +791,12 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
             j + 2 < len(tokens) and tokens[j + 1].surface() == "・" and tokens[j + 2].part_of_speech()[2] == "人名"
         ):
             j += 2
+        if j == i and tokens[j].part_of_speech()[3] == "姓" and j + 2 < len(tokens) and _is_space(tokens[j + 1]):
+            run = _KANJI_GIVEN_AFTER.match(chunk, tokens[j + 1].end())
+            if run and len(run.group()) > len(tokens[j + 2].surface()) and _could_be_given(run.group()):
+                last = next((k for k in range(j + 2, min(j + 5, len(tokens))) if tokens[k].end() == run.end()), None)
+                if last is not None:
+                    j = last  # 古川 陽翔: a given name the tokenizer split (陽|翔) after a surname and a space
         if (  # 岡田 勇気, 中村 由美, Ichiro Suzuki: two name parts with one space between them
             j == i
             and j + 2 < len(tokens)
@@ -802,8 +811,8 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
             j += 2
         start, end = offset + tokens[i].begin(), offset + tokens[j].end()
         parts = {tokens[k].part_of_speech()[3] for k in range(i, j + 1) if not _is_space(tokens[k])}
-        if j > i and _is_space(tokens[j - 1]):
-            parts = {"姓", "名"}
+        if any(_is_space(tokens[k]) for k in range(i + 1, j)):
+            parts = {"姓", "名"}  # merged across a space: a surname and a given name
         if parts == {"名"}:
             surname_start = _with_surname(text, start, text[start])
             if surname_start < start and not re.fullmatch(r"\S[ \u3000]+\S", text[surname_start:end]):
