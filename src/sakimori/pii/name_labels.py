@@ -189,7 +189,37 @@ _ROLE_THEN_NAME = re.compile(
 )
 
 
+# SUZUKI/KAZUHIRO MR (airline records), P<JPNYOSHIOKA<<SAYAKA (passport MRZ)
+_SLASH_NAME = re.compile(r"(?<![A-Za-z/])(?P<v>[A-Z]{2,15}/[A-Z]{2,15})(?=\s*(?:MR|MS|MRS|MSTR|MISS|CHD)?\b)(?!/)")
+_MRZ_NAME = re.compile(r"P<[A-Z]{3}(?P<a>[A-Z]{2,20})<<(?P<b>[A-Z]{2,20})")
+# まゆみ（人事）: / 松本（総務） / ファム・ティ・ラン（妻）: a name followed by its department or relation
+_NAME_THEN_ROLE = re.compile(
+    rf"(?<![{_JA[1:-1]}])(?P<v>{_JA}{{1,12}})[（(](?:サポート|人事|総務|経理|営業|開発|担当|受付|妻|夫|父|母|長男|長女|次男|次女"
+    r"|本人|新郎|新婦)[^）)\n]{0,4}[）)]"
+)
+# 出席者（敬称略）：勅使河原、小鳥遊、四月一日: everything listed after 敬称略 is a name
+_HONORIFICS_OMITTED = re.compile(r"敬称略[）)]?[:：]?[ \t\u3000]*(?P<list>[^\n]*)")
+_LIST_ITEM = re.compile(rf"{_JA}{{1,8}}(?:[ \u3000]{_JA}{{1,6}})?")
+
+
 def labelled_names(text: str) -> Iterator[PiiMatch]:
+    for m in _SLASH_NAME.finditer(text):
+        if all(_romaji_name(part.capitalize()) for part in m.group("v").split("/")):
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
+    for m in _MRZ_NAME.finditer(text):
+        for group in ("a", "b"):
+            yield PiiMatch("person", m.start(group), m.end(group), 0.9, m.group(group))
+    for m in _NAME_THEN_ROLE.finditer(text):
+        from sakimori.pii.names import _lexicon_name_parts
+
+        parts = _lexicon_name_parts(m.group("v"))
+        if parts is None or parts & {"姓", "名"}:
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.8, m.group("v"))
+    for m in _HONORIFICS_OMITTED.finditer(text):
+        for item in _LIST_ITEM.finditer(m.group("list")):
+            if item.group() not in _NO_NAME:
+                start = m.start("list") + item.start()
+                yield PiiMatch("person", start, start + len(item.group()), 0.7, item.group())
     for m in _ROLE_THEN_NAME.finditer(text):
         yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
     speakers = [m for m in _KANA_SPEAKER.finditer(text) if _kana_name(m.group("v"))]
