@@ -114,6 +114,43 @@ POSITIVES = [
         "京都府京都市架空区見本通四条下る見本町123",
     ),
     ("見本銀行 架空橋支店（店番123） 普通 9876543", "bank_account", "見本銀行 架空橋支店（店番123） 普通 9876543"),
+    # letter-spaced OCR text, positional kanji numerals, digits read out in groups (read through compact_view)
+    ("〒 3 9 0 - 0 8 7 4 に送付", "postal_code", "〒 3 9 0 - 0 8 7 4"),
+    ("基礎年金番号　1 4 2 3 - 0 8 6 6 1 7", "pension_number", "1 4 2 3 - 0 8 6 6 1 7"),
+    ("生年月日　昭和五十六年十月二十二日", "birth_date", "昭和五十六年十月二十二日"),
+    ("住所　静岡県静岡市葵区見本町三丁目二番十一号", "address", "静岡県静岡市葵区見本町三丁目二番十一号"),
+    ("東京都武蔵野市架空町二‐十一‐五", "address", "東京都武蔵野市架空町二‐十一‐五"),
+    ("お客様：090の0000の2231です。", "phone", "090の0000の2231"),
+    ("ほな読むで。4556の9001の3728の4601。", "credit_card", "4556の9001の3728の4601"),
+    # field labels that are not right before the value: JSON keys, URL parameters, table headers
+    ('{"pension_no": "5120374816"}', "pension_number", "5120374816"),
+    ("id,氏名,生年月日\n1,山田,1987/05/30", "birth_date", "1987/05/30"),
+    ("|番号|氏名|基礎年金番号|\n|---|---|---|\n|1|堤|8831-207715|", "pension_number", "8831-207715"),
+    ("https://example.com/f?name=x&zip=2220033", "postal_code", "2220033"),
+    ('{"insurer_no":"06273391"}', "health_insurance", "06273391"),
+    ("保険者番号　06130012", "health_insurance", "06130012"),
+    # English and mixed forms
+    ("Date of Birth: 14 Feb 1991", "birth_date", "14 Feb 1991"),
+    ("Born on April 3, 2003", "birth_date", "April 3, 2003"),
+    ("Address: 2-7-1 Kaku-cho, Chuo-ku, Osaka 541-0051, Japan", "address", "2-7-1 Kaku-cho, Chuo-ku, Osaka"),
+    ("Tokyo 153-0063", "postal_code", "153-0063"),
+    ("Sample Bank Shibuya branch, futsu 7702318", "bank_account", "Sample Bank Shibuya branch, futsu 7702318"),
+    ("Hi Kenji,\nQuick reminder", "person", "Kenji"),
+    ("Please send your resume to Ms. Ogawa today.", "person", "Ogawa"),
+    ("P<JPNYOSHIOKA<<SAYAKA<<<<<<<", "person", "YOSHIOKA"),
+    ("TZ60384157JPN9106271F3304123<<<<<<<<<<<<<<00", "passport", "TZ6038415"),
+    # a card number followed by its expiry, a 法人番号 after a row number
+    ("クレカ 3556 1072 8493 0158 02/27", "credit_card", "3556 1072 8493 0158"),
+    ("001　4010101617877　株式会社見本事務機", "corporate_number", "4010101617877"),
+    # names by context
+    ("近藤と遠藤が付き合ってるってマジ？", "person", "近藤"),
+    ("司会：藤井　書記：三浦", "person", "藤井"),
+    ("吉田さーん、宅配便届いてました", "person", "吉田"),
+    ("人事部の安田です。", "person", "安田"),
+    ("平田 様\nご注文ありがとうございます", "person", "平田"),
+    ("大野 誠一（おおの せいいち）", "person", "大野 誠一"),
+    ("姓：宇佐美　名：玲奈", "person", "宇佐美"),
+    ("出席者（敬称略）：勅使河原、小鳥遊", "person", "勅使河原"),
 ]
 
 NEGATIVES = [
@@ -155,6 +192,19 @@ NEGATIVES = [
     "東京都に住んでいます",  # a prefecture is not an address
     "今日は晴れです",
     "電話で話そう",
+    "サブネットマスクは 255.255.255.0 です",  # a netmask, localhost and ranges are nobody's address
+    "127.0.0.1 localhost",
+    "プライベートIPアドレスの範囲：10.0.0.0/8",
+    "User-Agent: Chrome/126.0.0.0",
+    "Message-ID: <20240507012231.A1B2C3@mail.example.org>",
+    "お荷物番号：4417-2290-8836",  # a parcel number that passes the My Number check digit
+    "竈門炭治郎の誕生日は7月14日らしい",  # a fictional character's published birthday
+    "令和5年4月1日付で本社経理部に異動",  # a date that is not a birth date, near no birth word
+    "薬剤師さんに聞くべき？",  # a role before an honorific
+    "ご愁傷様です",
+    "元カノのインスタ、見れる？",  # a service is not a person
+    "請　求　書",  # letter-spaced title
+    "広島と長崎に原爆が投下された",  # places listed together
 ]
 
 
@@ -169,6 +219,36 @@ def test_positive(text: str, kind: str, expected: str) -> None:
 def test_negative(text: str) -> None:
     confident = [m for m in scan(text) if m.score >= 0.5]
     assert not confident, confident
+
+
+def test_the_closest_label_decides_a_birth_date() -> None:
+    text = "生年月日 H8.3.27／入社日 2019.4.1"
+    births = [text[m.start : m.end] for m in scan(text) if m.type == "birth_date" and m.score >= 0.5]
+    assert births == ["H8.3.27"]
+
+
+def test_compact_view_maps_offsets_back() -> None:
+    from sakimori.pii.view import compact_view
+
+    view = pii_view("〒 3 9 0 - 0 8 7 4 と 昭和五十六年十月")
+    compact, origin = compact_view(view)
+    assert compact.startswith("〒390-0874")
+    assert "昭和56年10月" in compact
+    assert len(origin) == len(compact) + 1
+    start = compact.index("56")
+    assert view[origin[start] : origin[start + 2 - 1] + 1] == "五十六"
+    plain = pii_view("変換のない文")
+    assert compact_view(plain)[0] is plain
+
+
+def test_field_label_reads_keys_and_headers_but_stays_bounded() -> None:
+    from sakimori.pii.recognizers import field_label
+
+    table = "id,name,pension\n1,山田,1234-567890"
+    assert field_label(table, table.index("1234")).strip() == "pension"
+    assert field_label('{"dob": "1990-01-01"}', 9) == "dob"
+    long_line = "x," * 5000 + "1234"
+    assert field_label(long_line, len(long_line) - 4) == ""  # no header above, and no scan of the whole line
 
 
 def test_view_keeps_offsets_and_reads_digits() -> None:

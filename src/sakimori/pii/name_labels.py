@@ -56,7 +56,8 @@ _ROMAJI = r"[A-Z][A-Za-z]+"
 # 姓：宇佐美　名：玲奈 / セイ：ウサミ / Surname: FUJIWARA / Given name(s): MINORI / First name: Taro
 _ONE_PART_LABEL = re.compile(
     rf"(?:(?<![\u4e00-\u9fff\u30a0-\u30ff])(?:姓|名|セイ|メイ)|Surname|Given names?(?:\(s\))?|First name|Last name"
-    rf"|Family name)[ \t]*[:：][ \t\u3000]*(?P<v>{_JA}{{1,8}}(?:[ \u3000]{_JA}{{1,8}})?|{_ROMAJI}(?: {_ROMAJI})?)",
+    rf"|Family name)[ \t]*[:：][ \t\u3000]*"
+    rf"(?P<v>{_JA}{{1,8}}(?:[ \u3000]{_JA}{{1,8}}(?![{_JA[1:-1]}]*[:：]))?|{_ROMAJI}(?: {_ROMAJI}(?![A-Za-z]*:))?)",
 )
 # "last": "TANIGUCHI", 'holder': 'TAKUMI ENDO', "name":"Kyota Kimura"
 _NAME_KEY = re.compile(

@@ -118,7 +118,8 @@ def compact_view(view: str) -> tuple[str, list[int]]:
         out.append(view[pos:start])
         origin.extend(range(pos, start))
         out.append(replacement)
-        origin.extend([start] * len(replacement))
+        # a span starting in the replacement starts at the run's start, one ending in it ends at the run's end
+        origin.extend([start] * (len(replacement) - 1) + [end - 1] if replacement else [])
         pos = end
     out.append(view[pos:])
     origin.extend(range(pos, len(view)))
