@@ -209,7 +209,9 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
     if len(digits) < 12:
         return
     if len(digits) == 12:
-        licence_form = view[start - 1 : start] == "第" and view.startswith("号", end)  # 第123456789012号
+        licence_form = view[max(0, start - 2) : start].rstrip().endswith("第") and view[
+            end : end + 2
+        ].lstrip().startswith("号")  # 第123456789012号, 第 1234… 号
         named_my_number = is_my_number(digits) and _context(
             view, start, end, ("マイナンバー", "個人番号"), before=15, after=0
         )
@@ -419,13 +421,15 @@ def _address(view: str) -> Iterator[PiiMatch]:
 
 
 _BANK = re.compile(
-    r"(?:[^\s、。:：「」()（）]{1,12}?(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|ゆうちょ)"
+    r"(?:(?:[^\s、。:：「」()（）]{1,12}?(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|ゆうちょ|ギンコウ|ｷﾞﾝｺｳ)"
+    r"|[〇一二三四五六七八九0-9]{3}店)"  # ゆうちょ as other banks see it: 〇一八店 普通 7721438
     r"(?:[^\d\n()（）]|[(（][^)）\n]{0,10}[)）]){0,30}?)?"
-    r"(?:普通|当座|貯蓄|総合|定期|[(（][普当][)）])(?:預金)?(?:の|、|[ \t\u3000])?(?:口座)?(?:番号)?[ \t\u3000:：]*"
-    r"(?P<n>\d{7})(?!\d)"
-    r"|(?:口座番号|口座|Account No\.?|A/C No\.?)(?:[（(][^)）\n]{1,4}[)）])?[\s:：は]*(?P<m>\d{7,8})(?![\d\-])"
+    r"(?:普通|当座|貯蓄|総合|定期|フツウ|ﾌﾂｳ|トウザ|[(（][普当][)）])(?:預金)?(?:で|の|、|[ \t\u3000])*"
+    r"(?:口座)?(?:番号)?"
+    r"[ \t\u3000:：]*(?P<n>\d{7})(?!\d)"
+    r"|(?:口座番号|口座|Account No\.?|A/C No\.?)(?:[（(][^)）\n]{1,4}[)）])?[\s:：は「]*(?P<m>\d{7,8})(?![\d\-])"
     r"|[^\s、。:：「」()（）]{0,8}(?:ゆうちょ|郵便貯金|貯金)[^\d\n]{0,12}?記号[\s:：]*\d{5}[\s、,]*番号[\s:：]*\d{6,8}(?!\d)"
-    r"|(?:口座記号番号|記号番号|振替口座|ゆうちょ銀行|口座番号)[\s:：]*(?P<y>\d{5}-\d{1,2}-\d{1,7}|\d{5}-\d{6,8})(?![\d\-])"
+    r"|(?:口座記号番号|記号番号|振替口座|ゆうちょ銀行|ゆうちょの|口座番号)[\s:：]*(?P<y>\d{5}-\d{1,2}-\d{1,7}|\d{5}-\d{6,8})(?![\d\-])"
 )
 _YUCHO = re.compile(r"記号[\s:：]*1\d{4}[\s、,]*番号[\s:：]*\d{7,8}(?!\d)")
 _YUCHO_WORDS = ("ゆうちょ", "口座", "振込", "振り込", "名義", "返金", "送金", "入金")
@@ -459,7 +463,10 @@ def _bank(view: str) -> Iterator[PiiMatch]:
             yield PiiMatch("bank_account", m.start(group), m.end(group), 0.9, m.group(group))
             continue
         start = m.start()
-        bank_name_end = max(view.rfind(w, start, m.end()) for w in ("銀行", "金庫", "信金", "組合", "農協", "ゆうちょ"))
+        bank_name_end = max(
+            view.rfind(w, start, m.end())
+            for w in ("銀行", "金庫", "信金", "組合", "農協", "ゆうちょ", "ギンコウ", "店")
+        )
         fields = re.search(r"[:：]", view[max(bank_name_end, start) : m.start("n")]) if m.group("n") else None
         if m.group("n") and (bank_name_end < start or fields):  # 種別：普通　口座番号：0618427: separate fields
             yield PiiMatch("bank_account", m.start("n"), m.end("n"), 0.9, m.group("n"))
@@ -472,8 +479,9 @@ def _bank(view: str) -> Iterator[PiiMatch]:
 
 
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{7}(?![A-Za-z0-9])")
+_EXAMPLE_WORDS = ("例：", "例:", "例「", "例の", "例）", "記入例", "入力例", "（例", "(例", "e.g.")
 _PASSPORT_MACHINE = re.compile(r"(?m)^(?P<mrz>[A-Z]{2}\d{7})\d[A-Z]{3}\d{7}[MF<]|\bP/[A-Z]{3}/(?P<docs>[A-Z]{2}\d{7})/")
-_PENSION = re.compile(r"(?<![\d\-])\d{4}[- ]?\d{6}(?:(?=-\d{4}(?![\d\-]))|(?![\d\-]))")  # …-1150: 年金コード
+_PENSION = re.compile(r"(?<![\d\-])\d{4}[- ]{0,2}\d{6}(?:(?=-\d{4}(?![\d\-]))|(?![\d\-]))")  # …-1150: 年金コード
 _INSURANCE = re.compile(
     r"(?<!整理)記 ?号(?:・番号)?[)）]?は?[ \t\u3000:：]*"
     r"(?P<sym>(?:[\u4e00-\u9fff]{1,3} ?)?[0-9A-Za-z\-]{1,10}|[\u4e00-\u9fff]{1,3})"
@@ -509,6 +517,8 @@ def _documents(view: str) -> Iterator[PiiMatch]:
         context = _context(view, m.start(), m.end(), ("旅券", "パスポート", "passport", "mrz"), before=80)
         yield PiiMatch("passport", m.start(), m.end(), 0.9 if context else 0.4, m.group())
     for m in _PENSION.finditer(view):
+        if _context(view, m.start(), m.end(), _EXAMPLE_WORDS, before=15, after=0):
+            continue  # 記入例「1234-567890」: the example of a form, not anyone's number
         if _context(view, m.start(), m.end(), ("年金", "pension", "nenkin"), before=40):
             yield PiiMatch("pension_number", m.start(), m.end(), 0.9, m.group())
         elif "-" in m.group():
