@@ -610,7 +610,7 @@ _MONTHS = (
 )
 _DATE = re.compile(
     # 昭和62年2月20日, 平成2年の1月2日, 1990年（平成2年）4月8日, 1996（平成8）年10月7日, 昭60.3.22, H8.3.27, 1990/01/02
-    r"(?:(?:明治|大正|昭和|平成|令和|[明大昭平令MTSHR])(?:元|\d{1,2})年|(?:[MTSHR]|[明大昭平令])\d{1,2}[./]|'\d{2}/"
+    r"(?:(?:明治|大正|昭和|平成|令和|[明大昭平令MTSHR])(?:元|\d{1,2})年(?:[（(](?:19|20)\d{2}年?[）)])?|(?:[MTSHR]|[明大昭平令])\d{1,2}[./]|'\d{2}/"
     r"|(?:19|20)\d{2}(?:年?[（(](?:明治|大正|昭和|平成|令和)(?:元|\d{1,2})年?[）)]年?|[年./\-]))"
     r"\s?(?:の、?\s?)?\d{1,2}(?:月|[./\-])\s?\d{1,2}日?"
     # 14 Feb 1991, 14MAR1988, April 3, 2003, 03/22/1989, date(1993, 7, 1), 19720815 (the last three need a label)
@@ -668,6 +668,8 @@ def _is_birth_date(
         return True
     if _OTHER_DATE_LABEL.search(label) or _OTHER_DATE_LABEL.search(field_label(view, start)):
         return False
+    if re.search(r"日時?[ \t:：]*$", label):
+        return False  # 異動日：…, 受付日：…: a labelled date that is not the birth date
     return _context(view, start, end, words, before=before, after=after)
 
 
@@ -697,6 +699,12 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
             continue  # the format example of a form (例：19900101)
         if _is_birth_date(view, m.start(), m.end(), before=20):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.85, m.group())
+    for m in _MONTH_DAY.finditer(view):  # 福田 彩（6月2日） under a heading 6月お誕生日の社員
+        if view[m.start() - 1 : m.start()] in "（(" and view[m.end() : m.end() + 1] in "）)":
+            heading = view.rfind("誕生日", max(0, m.start() - 200), m.start())
+            if heading >= 0 and "\n\n" not in view[heading : m.start()]:
+                yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
+                continue
     for m in _MONTH_DAY.finditer(view):  # 3月3日, 3/14 alone are birth dates only right next to 誕生日
         if _is_birth_date(view, m.start(), m.end(), ("誕生日", "生まれ", "birthday"), before=14, after=14):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
