@@ -131,7 +131,7 @@ _RELATIONS = (
     "担当",
 )
 _LABELS = (
-    r"(?:氏名|お名前|名前|宛名|名義人?|フリガナ|ふりがな|受取人|契約者|申込者|支払を受ける者|被保険者氏名|担当者?|差出人"
+    r"(?:氏名|お名前|名前|宛名|名義人?|フリガナ|ふりがな|受取人名?|契約者|申込者|支払を受ける者|被保険者氏名|担当者?|差出人"
     r"|送信者|[Nn]ame|NAME)"
 )
 # What follows a label but is an organisation, not a person (受取人：架空工業株式会社).
@@ -140,7 +140,7 @@ _ORGANISATION = re.compile(
     r"|会[ \u3000]|\b(?:Co|Ltd|Inc|Corp)\b"
 )
 _TITLE_BEFORE_NAME = re.compile(
-    r"(?:代表取締役|取締役|代表|社長|会長|理事長|院長|部長|課長|\S{1,6}[部課室])(?:社長)?[ \u3000]+"
+    r"(?:代表取締役|取締役|代表|社長|会長|理事長|院長|部長|課長|又は名称|\S{1,6}(?:[部課室]|チーム))(?:社長)?[ \u3000]+"
 )
 # A table header after a label is not a name (氏名　　基礎年金番号　　資格取得日).
 _HEADER_WORD = re.compile(r"(?:番号|日|年月日|コード|住所|区分|種別|種類|記号|欄|期限)(?:$|[ \u3000])")
@@ -149,7 +149,7 @@ _JA_NAME_HEAD = r"[\u30a0-\u30ff\u4e00-\u9fff々]"  # after a label without a co
 _EN_NAME = r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){1,2}"
 # 氏名：山田 太郎 / 名義：TARO YAMADA / 氏名 山田 太郎 / 氏名山田 太郎 (without a colon: two parts, or a space first)
 _FORM_LABEL = re.compile(
-    rf"{_LABELS}(?:[ \t]*[:：][ \t]*(?P<a>{_JA_NAME}{{2,8}}(?:[ \u3000]{_JA_NAME}{{1,6}})?|{_EN_NAME})"
+    rf"{_LABELS}(?:[ \t]*[:：][ \t]*(?P<a>{_JA_NAME}{{2,8}}(?:[ \u3000]{_JA_NAME}{{1,6}}){{0,2}}|{_EN_NAME})"
     rf"|[ \t\u3000]+(?P<b>{_JA_NAME_HEAD}{_JA_NAME}{{0,5}}(?:[ \u3000]{_JA_NAME}{{1,6}})?|{_EN_NAME})"
     rf"|(?P<c>{_JA_NAME_HEAD}{_JA_NAME}{{0,4}}[ \u3000]{_JA_NAME}{{1,6}}))"
 )
@@ -395,6 +395,8 @@ def _kanji_full_names(text: str) -> Iterator[PiiMatch]:
                 break  # 交渉人, 芸能人 (a dictionary word), 坂本龍馬 (a well-known figure)
             if text.startswith(_PUBLIC_AFTER, m.end()):
                 break  # 村上春樹の新刊: a public figure in a public role
+            if text[m.end() : m.end() + 1] in ("部", "課", "長", "室") or given in ("通", "町", "駅", "線"):
+                break  # 営業本|部長, 寺町|通: a department or a street, not a given name
             ending = any(text.startswith(w, m.end()) for w in _NAME_END)
             score = 0.85 if ending else (0.55 if len(surname) >= 2 else 0.4)
             yield PiiMatch("person", m.start(), m.end(), score, run)
@@ -661,6 +663,8 @@ def _lone_name_score(text: str, start: int, end: int, tagged: bool, coordinated:
     called out to. `tagged` is whether Sudachi read the word as a name in this sentence; a word it read otherwise
     (林, 森, ゆうき) needs the stronger contexts and is not reported without one."""
     if _honorific_after(text, end, _HONORIFICS if tagged else _KANA_HONORIFICS):
+        if text[start:end] in _public_figures():
+            return 0.4  # のび太くん: a listed fictional or public figure stays public with an honorific
         return 0.9  # 大学教授: a title after a word the dictionary did not read as a name is not an honorific
     before = text[max(0, start - 12) : start]
     if text.startswith(_SELF_INTRO, end) and (tagged or _starts_utterance(text, start)):
@@ -737,7 +741,8 @@ def _untagged_name(text: str, tokens: list[Any], i: int, offset: int) -> PiiMatc
 _NEVER_NAMES = frozenset(
     (
         "何", "今", "誰", "皆", "前", "後", "上", "下", "中", "外", "内", "セイ", "メイ", "ほんま",
-        "令和", "平成", "昭和", "甲", "乙", "丙", "丁", "発", "着",
+        "令和", "平成", "昭和", "甲", "乙", "丙", "丁", "発", "着", "月", "火", "水", "木", "金", "土",
+        "勝", "負", "明日", "イチ",
     )
 )  # fmt: skip
 
