@@ -154,6 +154,7 @@ _ROMAJI_BEFORE_HONORIFIC = re.compile(
 _KANA_SPEAKER = re.compile(
     r"(?m)^(?P<v>[\u3041-\u3096ー]{2,5}|[\u30a1-\u30faー]{2,5})[^\w\s:：「]{0,2}[ \t]?[:：「](?!\s*$)"
 )
+_ANY_SPEAKER = re.compile(r"(?m)^[^\s:：「]{1,8}[:：「]")  # a conversation: two or more lines open with a label
 _NOT_SPEAKERS = frozenset(
     (
         "ママ",
@@ -203,7 +204,28 @@ _HONORIFICS_OMITTED = re.compile(r"敬称略[）)]?[:：]?[ \t\u3000]*(?P<list>[
 _LIST_ITEM = re.compile(rf"{_JA}{{1,8}}(?:[ \u3000]{_JA}{{1,6}})?")
 
 
+# Assigned: Sato / Owner: Tanaka (one romaji word after an English field label); Aoi here.
+_ENGLISH_ONE_WORD = re.compile(
+    rf"(?:Assigned(?: to)?|Assignee|Owner|Reporter|Author|Contact|Requester|Approver)[ \t]*:[ \t]*(?P<v>{_ROMAJI})\b"
+    rf"|^(?P<w>{_ROMAJI}) here\b",
+    re.MULTILINE,
+)
+# よろしくお願いいたします。⏎Kaito (a message signed after a Japanese closing)
+_JA_CLOSING = re.compile(
+    r"(?:よろしくお願い(?:いた)?します|お願いします|ありがとうございます)[。！!]?[ \t]*\n+[ \t]*"
+    rf"(?P<v>{_ROMAJI}|{_JA}{{1,6}})[ \t]*(?:\n|$)"
+)
+
+
 def labelled_names(text: str) -> Iterator[PiiMatch]:
+    for m in _ENGLISH_ONE_WORD.finditer(text):
+        group = "v" if m.group("v") else "w"
+        if _romaji_name(m.group(group)):
+            yield PiiMatch("person", m.start(group), m.end(group), 0.8, m.group(group))
+    for m in _JA_CLOSING.finditer(text):
+        value = m.group("v")
+        if (value.isascii() and _romaji_name(value)) or (not value.isascii() and _kana_name(value)):
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, value)
     for m in _SLASH_NAME.finditer(text):
         if all(_romaji_name(part.capitalize()) for part in m.group("v").split("/")):
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
@@ -224,7 +246,7 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
     for m in _ROLE_THEN_NAME.finditer(text):
         yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
     speakers = [m for m in _KANA_SPEAKER.finditer(text) if _kana_name(m.group("v"))]
-    if len(speakers) >= 2:
+    if len(speakers) >= 2 or (speakers and len(_ANY_SPEAKER.findall(text)) >= 2):
         for m in speakers:
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))
     for m in _SIGN_OFF.finditer(text):

@@ -80,6 +80,8 @@ _SELF_INTRO = (
     "でーす",
     "と申します",
     "といいます",
+    "言います",
+    "いいます",
     "と言います",
     "でございます",
     "と申す",
@@ -604,14 +606,15 @@ def _honorific_after(text: str, end: int, honorifics: tuple[str, ...]) -> bool:
 
 # A department or title right before (人事部 永井, 代表取締役　畠山, 乗務員：宇野, 受：谷口, 担当 ミン).
 _DEPARTMENT_BEFORE = re.compile(
-    r"(?:[部課室係班]|グループ|取締役|社長|部長|課長|主任|係長|担当|乗務員|運転手|ドライバー|受付|受|幹事の|記入者|作成者|会計"
+    r"(?:[部課室係班]|グループ|取締役|社長|部長|課長|店長|院長|所長|室長|会長|窓口|主任|係長|担当|乗務員|運転手|ドライバー|受付|受"
+    r"|幹事の|記入者|作成者|更新者|登録者|入力者|依頼者|会計"
     r"|監事|書記|司会|旧姓)"
     r"[ \t\u3000:：]{1,2}$"
 )
-_PHONE_AFTER = re.compile(r"[ \u3000]?[（(][ \t]*(?:0\d|\+81)")
+_PHONE_AFTER = re.compile(r"[ \u3000]?[（(][ \t]*(?:0\d|\+81|内線)")
 
 
-_OWN_ORGANISATION_BEFORE = re.compile(r"(?:[部課室係店所社院]|センター|事務局)の$")
+_OWN_ORGANISATION_BEFORE = re.compile(r"(?:[部課室係店所社院]|センター|事務局|組合|会社|医院|クリニック|協会)の$")
 
 
 def _starts_utterance(text: str, start: int) -> bool:
