@@ -446,7 +446,27 @@ _BANK_EN = re.compile(
 _BANK_LEAD = re.compile(r".*(?:は|が|を|に|へ|の|で|も|先|:|：)")
 
 
+_BANK_HINTS = (
+    "普",
+    "当座",
+    "口座",
+    "貯蓄",
+    "総合",
+    "定期",
+    "フツウ",
+    "ﾌﾂｳ",
+    "トウザ",
+    "記号",
+    "ccount",
+    "A/C",
+    "Bank",
+    "BANK",
+)
+
+
 def _bank(view: str) -> Iterator[PiiMatch]:
+    if not any(h in view for h in _BANK_HINTS):
+        return  # the patterns below are costly to try at every position of a text that cannot match them
     for m in _ACCOUNT_NUMBER.finditer(view):  # a column or key labelled as the account number
         label = field_label(view, m.start()).lower()
         if "口座" in label or "account" in label:
@@ -743,6 +763,13 @@ def _listed(matches: list[PiiMatch]) -> list[PiiMatch]:
     return out
 
 
+# Every recognizer but e-mail needs a digit: most chat messages have none, and skip them all.
+_NEEDS_NO_DIGIT = frozenset(("email",))
+_DIGIT = re.compile(r"[0-9]")
+
+
 def find_pii(view: str, recognizers: Sequence[Recognizer] = RECOGNIZERS) -> list[PiiMatch]:
     """Every match of every recognizer; overlaps are resolved later (the detector keeps the best per span)."""
+    if _DIGIT.search(view) is None:
+        recognizers = [r for r in recognizers if r.name in _NEEDS_NO_DIGIT]
     return _listed([match for r in recognizers for match in r.find(view)])
