@@ -279,6 +279,8 @@ ROMAJI_PREFECTURES = (
 _POSTAL_WORDS = (
     "郵便番号",
     "郵便",
+    "ﾕｳﾋﾞﾝ",
+    "宛先",
     "〒",
     "住所",
     "zip",
@@ -303,7 +305,9 @@ def _postal(view: str) -> Iterator[PiiMatch]:
             yield PiiMatch("postal_code", m.start(), m.end(), 0.85, m.group())
     for m in _POSTAL.finditer(view):
         start, end = m.start(2), m.end(2)
-        if m.group(2) == "000-0000" or _context(view, start, end, ("例", "e.g."), before=4, after=0):
+        if m.group(2) in ("000-0000", "123-4567") or _context(
+            view, start, end, ("例", "e.g.", "形式"), before=6, after=8
+        ):
             continue  # the placeholder of a format description (例：123-4567)
         if m.group(1) or _context(view, start, end, _POSTAL_WORDS):
             yield PiiMatch("postal_code", m.start(), end, 0.95, m.group())
@@ -362,7 +366,7 @@ PREFECTURES = (
     "架空県",  # the corpus's own obviously-fake prefecture
 )
 _PREF = trie_regex(PREFECTURES).pattern  # a trie, not a 48-way alternation tried at every position
-_PREFECTURE_AHEAD = re.compile(rf"\s*(?:{_PREF})")
+_PREFECTURE_AHEAD = re.compile(rf"[\s,|│'\"]*(?:{_PREF})")
 _CITY = re.compile(
     rf"(?:{_PREF})"
     r"[^\s、。,.「」()（）]{1,10}?[市区町村郡]"
@@ -424,10 +428,10 @@ _BANK = re.compile(
     r"(?:(?:[^\s、。:：「」()（）]{1,12}?(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|ゆうちょ|ギンコウ|ｷﾞﾝｺｳ)"
     r"|[〇一二三四五六七八九0-9]{3}店)"  # ゆうちょ as other banks see it: 〇一八店 普通 7721438
     r"(?:[^\d\n()（）]|[(（][^)）\n]{0,10}[)）]){0,30}?)?"
-    r"(?:普通|当座|貯蓄|総合|定期|フツウ|ﾌﾂｳ|トウザ|[(（][普当][)）])(?:預金)?(?:で|の|、|[ \t\u3000])*"
+    r"(?:普通|当座|貯蓄|総合|定期|フツウ|ﾌﾂｳ|トウザ|[(（][普当][)）])(?:預金)?(?:で|の|、|／|/|[ \t\u3000])*"
     r"(?:口座)?(?:番号)?"
     r"[ \t\u3000:：]*(?P<n>\d{7})(?!\d)"
-    r"|(?:口座番号|口座|Account No\.?|A/C No\.?)(?:[（(][^)）\n]{1,4}[)）])?[\s:：は「]*(?P<m>\d{7,8})(?![\d\-])"
+    r"|(?:口座番号|口座|Account [Nn]o\.?|A/C No\.?)(?:[（(][^)）\n]{1,4}[)）])?[\s:：は「]*(?P<m>\d{7,8})(?![\d\-])"
     r"|[^\s、。:：「」()（）]{0,8}(?:ゆうちょ|郵便貯金|貯金)[^\d\n]{0,12}?記号[\s:：]*\d{5}[\s、,]*番号[\s:：]*\d{6,8}(?!\d)"
     r"|(?:口座記号番号|記号番号|振替口座|ゆうちょ銀行|ゆうちょの|口座番号)[\s:：]*(?P<y>\d{5}-\d{1,2}-\d{1,7}|\d{5}-\d{6,8})(?![\d\-])"
 )
@@ -469,7 +473,7 @@ def _bank(view: str) -> Iterator[PiiMatch]:
         return  # the patterns below are costly to try at every position of a text that cannot match them
     for m in _ACCOUNT_NUMBER.finditer(view):  # a column or key labelled as the account number
         label = field_label(view, m.start()).lower()
-        if "口座" in label or "account" in label:
+        if "口座" in label or "account" in label or label.strip() in ("acct", "acct_no", "account_no"):
             yield PiiMatch("bank_account", m.start(), m.end(), 0.85, m.group())
     for m in _YUCHO.finditer(view):  # ゆうちょ 記号 1xxxx 番号 xxxxxxx1, the bank named on another line
         if _context(view, m.start(), m.end(), _YUCHO_WORDS, before=60, after=30):
@@ -539,7 +543,7 @@ def _documents(view: str) -> Iterator[PiiMatch]:
     for m in _PENSION.finditer(view):
         if _context(view, m.start(), m.end(), _EXAMPLE_WORDS, before=15, after=0):
             continue  # 記入例「1234-567890」: the example of a form, not anyone's number
-        if _context(view, m.start(), m.end(), ("年金", "pension", "nenkin"), before=40):
+        if _context(view, m.start(), m.end(), ("年金", "ねんきん", "手帳", "pension", "nenkin"), before=80, after=20):
             yield PiiMatch("pension_number", m.start(), m.end(), 0.9, m.group())
         elif "-" in m.group():
             yield PiiMatch("pension_number", m.start(), m.end(), 0.35, m.group())  # raised in a list of them

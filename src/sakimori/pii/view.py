@@ -78,7 +78,7 @@ _KANJI_NUMBER = re.compile(
     r"|(?<=[町村‐\-－ー])[〇一二三四五六七八九十]{1,3}(?=[‐\-－ー][〇一二三四五六七八九十])"
     r"|(?<=[‐\-－ー])[〇一二三四五六七八九十]{1,3}(?=[\s、。]|$)"
 )
-_DASH_IN_NUMBER = re.compile(r"(?<=[0-9])[‐－ー−](?=[0-9])")
+_DASH_IN_NUMBER = re.compile(r"(?<=[0-9])[‐－ー−–—](?=[0-9])")
 
 
 def _kanji_number(run: str) -> str:
