@@ -654,14 +654,16 @@ _LABELLED_DATE = re.compile(
     r"|(?<=\()(?:19|20)\d{2}, ?\d{1,2}, ?\d{1,2}(?=\))"
     r"|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
 )
-_BIRTH_WORDS = ("生年月日", "誕生日", "生まれ", "birthday", "birth", "dob", "出生", "born")
+_BIRTH_WORDS = ("生年月日", "誕生日", "生まれ", "birthday", "bday", "birth", "dob", "出生", "born")
 _MONTH_DAY = re.compile(
     r"(?<![\d年./\-])(?:\d{1,2}月\s?\d{1,2}日|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])"
+    rf"|\b{_MONTHS} \d{{1,2}}\b(?!,? \d)"  # July 12 (with a year it is a full date)
 )
 # Labels of dates that are not a birth date: the closest label decides (生年月日 H8.3.27／入社日 2019.4.1).
 _OTHER_DATE_LABEL = re.compile(
     r"入社|入院|退院|受付|受診|来院|取得|交付|発行|有効|期限|期間|契約|予約|申込|申請|届出|登録|更新|作成|記入|提出|支払|振込"
-    r"|被保険者となった|となった日|該当|資格|開始|終了|満了|exp|issue|valid|date of issue|created|updated|日時",
+    r"|被保険者となった|となった日|該当|資格|開始|終了|満了|exp|issue|valid|date of issue|created|updated"
+    r"|submitted|login|日時",
     re.IGNORECASE,
 )
 _LABEL_SEPARATORS = re.compile(r"[／/|│,\t、。！？!?]|\s{2,}|\u3000")
@@ -698,9 +700,13 @@ def _is_birth_date(
 
 
 _NOT_BIRTH_AROUND = re.compile(r"例[:：]?\s*\|?$|から\|?$|\|(?:まで|から)|\|[^|]{0,4}生まれて初め")
-_NOT_BIRTH_AFTER = ("付", "公開", "発売", "発行", "開始", "施行", "締切")
+_NOT_BIRTH_AFTER = ("締", "〆", "期限", "付", "公開", "発売", "発行", "開始", "施行", "締切")
 # 昭和 dates (S49.3.30) in today's text are nearly always someone's birth date.
 _SHOWA = re.compile(r"(?:昭和|昭|S)\d")
+# A family member or a person named right before (…（長男）平成28年5月19日, 上田 祐介 様（1988/09/14）).
+_RELATIVE_BEFORE = re.compile(
+    r"[（(](?:長男|長女|次男|次女|三男|三女|子|妻|夫|配偶者|父|母|本人)[）)][ \t\u3000]*$|(?:様|さん|氏)[（(]$"
+)
 
 
 def _birth_date(view: str) -> Iterator[PiiMatch]:
@@ -713,7 +719,14 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
         public = _public_names().search(view, max(0, m.start() - 25), m.start())
         if (born and not public) or _is_birth_date(view, m.start(), m.end(), after=14):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.9, m.group())
-        elif _SHOWA.match(m.group()) and not public and not _OTHER_DATE_LABEL.search(_own_label(view, m.start())):
+        elif _RELATIVE_BEFORE.search(view, max(0, m.start() - 12), m.start()):
+            yield PiiMatch("birth_date", m.start(), m.end(), 0.85, m.group())  # 岡本 颯太（長男）平成28年5月19日
+        elif (
+            _SHOWA.match(m.group())
+            and not public
+            and not _OTHER_DATE_LABEL.search(_own_label(view, m.start()))
+            and not view.startswith(("、", "に", "の", "から", "まで"), m.end())  # 昭和39年10月10日、東京五輪…
+        ):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.7, m.group())
     for m in _DOCS_BIRTH.finditer(view):
         group = "d" if m.group("d") else "mrz"
@@ -730,7 +743,7 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
                 yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
                 continue
     for m in _MONTH_DAY.finditer(view):  # 3月3日, 3/14 alone are birth dates only right next to 誕生日
-        if _is_birth_date(view, m.start(), m.end(), ("誕生日", "生まれ", "birthday"), before=14, after=14):
+        if _is_birth_date(view, m.start(), m.end(), ("誕生日", "生まれ", "birthday", "bday"), before=14, after=14):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
 
 
