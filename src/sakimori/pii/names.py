@@ -145,7 +145,9 @@ _TITLE_BEFORE_NAME = re.compile(
     r"(?:代表取締役|取締役|代表|社長|会長|理事長|院長|部長|課長|又は名称|\S{1,6}(?:[部課室]|チーム))(?:社長)?[ \u3000]+"
 )
 # A table header after a label is not a name (氏名　　基礎年金番号　　資格取得日).
-_HEADER_WORD = re.compile(r"(?:番号|日|年月日|コード|住所|区分|種別|種類|記号|欄|期限)(?:$|[ \u3000])")
+_HEADER_WORD = re.compile(
+    r"(?:番号|日|年月日|コード|住所|区分|種別|種類|記号|欄|期限|電話|メール|年齢|性別)(?:$|[ \u3000\t])"
+)
 _JA_NAME = r"[\u3040-\u30ff\u4e00-\u9fff々ー]"
 _JA_NAME_HEAD = r"[\u30a0-\u30ff\u4e00-\u9fff々]"  # after a label without a colon a name does not start in hiragana
 _EN_NAME = r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){1,2}"
@@ -330,7 +332,10 @@ def _find_names(text: str) -> Iterator[PiiMatch]:
             continue
         value = m.group(group)
         if m.group().startswith("担当") and (
-            re.search(r"[\u3041-\u3096]", value) or value in _ROLES or text.startswith("→", m.end(group))
+            re.search(r"[\u3041-\u3096]", value)
+            or value in _ROLES
+            or text.startswith("→", m.end(group))
+            or re.search(r"(?:[部課室]|チーム|グループ)$", value)
         ):
             continue  # 担当：承知しました (a speaker), 担当：ケーキ→かな (a task list), 給与担当 御中
         start = m.start(group)
@@ -665,9 +670,9 @@ def _lone_name_score(text: str, start: int, end: int, tagged: bool, coordinated:
     relation, a chat speaker or signature, something personal it owns, being listed with another name, being
     called out to. `tagged` is whether Sudachi read the word as a name in this sentence; a word it read otherwise
     (林, 森, ゆうき) needs the stronger contexts and is not reported without one."""
+    if text[start:end] in _public_figures():
+        return 0.4  # のび太くん, ルフィの誕生日: a listed fictional or public figure stays public in any context
     if _honorific_after(text, end, _HONORIFICS if tagged else _KANA_HONORIFICS):
-        if text[start:end] in _public_figures():
-            return 0.4  # のび太くん: a listed fictional or public figure stays public with an honorific
         return 0.9  # 大学教授: a title after a word the dictionary did not read as a name is not an honorific
     before = text[max(0, start - 12) : start]
     if text.startswith(_SELF_INTRO, end) and (tagged or _starts_utterance(text, start)):
@@ -762,6 +767,8 @@ def _letter_spaced(text: str, start: int, end: int) -> bool:
     )
 
 
+_TRAIN_AFTER = re.compile(r"[ \u3000]?\d{1,4}号")
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]+")
 _KANJI_GIVEN_AFTER = re.compile(r"[\u4e00-\u9fff々]{2,3}(?![\u4e00-\u9fff々])")
 
 
@@ -795,8 +802,11 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
         j = i
         while j + 1 < len(tokens) and tokens[j + 1].part_of_speech()[2] == "人名":
             j += 1
-        while (  # ジョン・スミス: name parts joined by a middle dot
-            j + 2 < len(tokens) and tokens[j + 1].surface() == "・" and tokens[j + 2].part_of_speech()[2] == "人名"
+        while (  # ジョン・スミス: katakana name parts joined by a middle dot (美和・陽菜 are two people)
+            j + 2 < len(tokens)
+            and tokens[j + 1].surface() == "・"
+            and tokens[j + 2].part_of_speech()[2] == "人名"
+            and _KATAKANA_WORD.fullmatch(tokens[j].surface() + tokens[j + 2].surface())
         ):
             j += 2
         if j == i and tokens[j].part_of_speech()[3] == "姓" and j + 2 < len(tokens) and _is_space(tokens[j + 1]):
@@ -846,5 +856,7 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
                 score = 0.6  # 翔太に聞いたら, しょうたも来る: a given name used as the subject or object
         if any(w in before for w in _LEAD_WORDS):
             score = min(1.0, score + 0.3)
+        if _TRAIN_AFTER.match(text, end):
+            score = min(score, 0.4)  # 新幹線 のぞみ 29号: a train, not a given name
         yield PiiMatch("person", start, end, score, text[start:end])
         i = j + 1
