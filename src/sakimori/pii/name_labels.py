@@ -36,7 +36,7 @@ NOT_ROMAJI_NAMES = frozenset(
         "Mobile", "Phone", "Mail", "Re", "Fwd", "To", "From", "Cc", "Bcc", "Subject", "Hi", "Hello", "Dear", "Thanks",
         "Regards", "Best", "Zoom", "Teams", "Slack", "Line", "Type", "Code", "Size", "Game", "Bike", "Take", "Make",
         "Same", "Sure", "None", "Done", "Mine", "Amazon", "Google", "Yahoo", "Meiji", "Taisho", "Showa", "Heisei",
-        "Reiwa", "Kanji", "Kana", "Romaji", "Ok", "Okay", "Yes", "No", "Ha", "Haha", "Wow", "Bye", "Ne", "Sumimasen",
+        "Reiwa", "Kanji", "Romaji", "Ok", "Okay", "Yes", "No", "Ha", "Haha", "Wow", "Bye", "Ne", "Sumimasen",
         "Arigato", "Arigatou", "Konnichiwa", "Sayonara", "Ohayo", "Kawaii", "Sensei", "Senpai", "Futsu", "Toza",
         "Fare", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
         "Sep", "Oct", "Nov", "Dec", "Sake", "Mode", "Tone", "Data", "Hash", "Rate", "Site", "Ua", "Wiki", "Page",

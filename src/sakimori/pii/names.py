@@ -569,6 +569,14 @@ def _speaker_or_signature(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _lexicon_kinds(word: str) -> frozenset[str]:
+    """Every proper-noun kind the dictionary holds `word` as (人名, 地名, 一般 …)."""
+    return frozenset(
+        e.part_of_speech()[2] for e in sudachi.dictionary().lookup(word) if e.part_of_speech()[1] == "固有名詞"
+    )
+
+
+@lru_cache(maxsize=65536)
 def _lexicon_name_parts(word: str) -> frozenset[str] | None:
     """Which name parts (姓, 名, 一般) the dictionary holds `word` as, whatever the sentence made of it (林 is also
     a forest, ゆうき also courage); None when the dictionary does not know the word at all (例田, an invented name)."""
@@ -582,7 +590,7 @@ _ROLE_LABEL = re.compile(
     r"(?:司会|書記|記録|議事録|作成者?|承認者?|確認者|報告者|発表者|幹事|出席者?|欠席者?|参加者|責任者|連絡者|申請者"
     r"|記入者|対応者?|面接官|講師|進行|差出人|宛先|送り主|依頼人|記)[ \t\u3000]*[:：][ \t\u3000]*$"
 )
-_SEPARATOR = frozenset(("と", "、", "・", "，", ",", "&", "＆"))
+_SEPARATOR = frozenset(("と", "、", "・", "，", ",", "&", "＆", "→", "／"))
 _VOCATIVE_BEFORE = re.compile(r"(?:^|\n|「|(?:おーい|おい|ねえ|ねぇ|なあ|なぁ|よう|やあ)[、 ]?)$")
 _VOCATIVE_AFTER = ("、", "！", "!", "〜", "ー、", "っ！", "？", "?")
 
@@ -613,7 +621,7 @@ def _honorific_after(text: str, end: int, honorifics: tuple[str, ...]) -> bool:
 _DEPARTMENT_BEFORE = re.compile(
     r"(?:[部課室係班]|グループ|取締役|社長|部長|課長|店長|院長|所長|室長|会長|窓口|主任|係長|担当|乗務員|運転手|ドライバー|受付|受"
     r"|幹事の|記入者|作成者|更新者|登録者|入力者|依頼者|会計"
-    r"|監事|書記|司会|旧姓)"
+    r"|監事|書記|司会|旧姓|父|母|祖父|祖母|叔父|叔母|伯父|伯母|兄|姉|弟|妹|夫|妻|長男|長女|次男|次女|息子|娘)"
     r"[ \t\u3000:：]{1,2}$"
 )
 _PHONE_AFTER = re.compile(r"[ \u3000]?[（(][ \t]*(?:0\d|\+81|内線)")
@@ -782,7 +790,7 @@ def _could_be_given(word: str) -> bool:
 
 
 def _is_space(token: Any) -> bool:
-    return token.surface() in (" ", "\u3000")
+    return token.surface() in (" ", "\u3000", "  ", "\u3000\u3000", " \u3000", "\u3000 ")
 
 
 def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
@@ -849,11 +857,14 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
         else:
             score = _lone_name_score(text, start, end, tagged=True, coordinated=_coordinated(tokens, i, j)) or 0.45
             given_only = parts == {"名"} and end - start >= 2
+            surname_only = parts == {"姓"} and end - start >= 2 and "地名" not in _lexicon_kinds(text[start:end])
             if score < 0.5 and _in_name_list(text, start):
                 score = 0.7  # 宛先リスト（敬称略）⏎遠山、宮本、…
             particle = _GIVEN_NAME_PARTICLE.match(text, end) is not None and _word_boundary_before(text, start)
             if score < 0.5 and given_only and particle and not public:
                 score = 0.6  # 翔太に聞いたら, しょうたも来る: a given name used as the subject or object
+            elif score < 0.5 and surname_only and particle and not public and text[end : end + 1] in "がもは":
+                score = 0.55  # 藤井が難色, 佐々木も来る: a surname (never a place) as the subject
         if any(w in before for w in _LEAD_WORDS):
             score = min(1.0, score + 0.3)
         if _TRAIN_AFTER.match(text, end):
