@@ -144,7 +144,11 @@ def _phone(view: str) -> Iterator[PiiMatch]:
             or (digits[1] != "0" and len(digits) == 10)
         )
         if not kind_ok:
-            continue
+            # 092-0000-2045: a landline written with one digit too many (a typo, or fake data) still reads as a
+            # phone number where the text says it is one
+            loose = len(digits) == 11 and digits[1] != "0" and _context(view, m.start(), m.end(), _PHONE_WORDS)
+            if not loose:
+                continue
         score = 0.6 + (0.1 if re.search(r"[\s\-()]", raw) or raw.startswith("+81") else 0.0)
         if _context(view, m.start(), m.end(), _PHONE_WORDS):
             score += 0.3
@@ -153,7 +157,10 @@ def _phone(view: str) -> Iterator[PiiMatch]:
         yield PiiMatch("phone", m.start(), m.end(), _clip(score), raw)
 
 
-_LICENCE_WORDS = ("免許", "運免", "license", "licence", "運転者")
+_LICENCE_WORDS = (
+    *("免許", "運免", "license", "licence", "運転者", "dl#", "dl no", "原付", "二種", "準中型", "中型", "大型"),
+    "at限定",
+)
 _GROUPED_DIGITS = re.compile(r"(?<![\d\-])\d(?:[ \u3000\-]?\d){11,18}(?![\d\-])")  # not across tabs or lines
 
 
@@ -219,7 +226,11 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
             licence_form and _context(view, start, end, _LICENCE_WORDS, before=120)
         ):
             yield PiiMatch("drivers_license", start, end, 0.9, raw)
-        elif is_my_number(digits) and (raw.isdigit() or re.fullmatch(r"\d{4}[ \-]\d{4}[ \-]\d{4}", raw)):
+        elif (
+            is_my_number(digits)
+            and digits != "000000000000"  # the format placeholder 0000 0000 0000
+            and (raw.isdigit() or re.fullmatch(r"\d{4}[ \-]\d{4}[ \-]\d{4}", raw))
+        ):
             context = _context(view, start, end, ("マイナンバー", "個人番号", "my number", "まいなんばー"))
             if context or not _context(view, start, end, _NOT_ID_NUMBER, before=12, after=0):
                 yield PiiMatch("my_number", start, end, 0.95 if context else 0.7, raw)
@@ -279,6 +290,7 @@ ROMAJI_PREFECTURES = (
 _POSTAL_WORDS = (
     "郵便番号",
     "郵便",
+    "ゆうびん",
     "ﾕｳﾋﾞﾝ",
     "宛先",
     "〒",
@@ -426,14 +438,17 @@ def _address(view: str) -> Iterator[PiiMatch]:
 
 _BANK = re.compile(
     r"(?:(?:[^\s、。:：「」()（）]{1,12}?(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|ゆうちょ|ギンコウ|ｷﾞﾝｺｳ)"
-    r"|[〇一二三四五六七八九0-9]{3}店)"  # ゆうちょ as other banks see it: 〇一八店 普通 7721438
+    # ゆうちょ as other banks see it (〇一八店 普通 7721438), or a branch number (店番号123 普通 …)
+    r"|[〇一二三四五六七八九0-9]{3}店|店番号?[ \t\u3000:：]*[0-9]{3})"
     r"(?:[^\d\n()（）]|[(（][^)）\n]{0,10}[)）]){0,30}?)?"
     r"(?:普通|当座|貯蓄|総合|定期|フツウ|ﾌﾂｳ|トウザ|[(（][普当][)）])(?:預金)?(?:で|の|、|／|/|[ \t\u3000])*"
     r"(?:口座)?(?:番号)?"
     r"[ \t\u3000:：]*(?P<n>\d{7})(?!\d)"
-    r"|(?:口座番号|口座|Account [Nn]o\.?|A/C No\.?)(?:[（(][^)）\n]{1,4}[)）])?[\s:：は「]*(?P<m>\d{7,8})(?![\d\-])"
+    r"|(?:口座番号|口座|Account (?:[Nn]o\.?|[Nn]umber)|A/C No\.?)(?:[（(][^)）\n]{1,4}[)）])?[\s:：は「]*"
+    r"(?P<m>\d{7,8})(?![\d\-])"
     r"|[^\s、。:：「」()（）]{0,8}(?:ゆうちょ|郵便貯金|貯金)[^\d\n]{0,12}?記号[\s:：]*\d{5}[\s、,]*番号[\s:：]*\d{6,8}(?!\d)"
-    r"|(?:口座記号番号|記号番号|振替口座|ゆうちょ銀行|ゆうちょの|口座番号)[\s:：]*(?P<y>\d{5}-\d{1,2}-\d{1,7}|\d{5}-\d{6,8})(?![\d\-])"
+    r"|(?:口座記号番号|記号番号|振替口座|ゆうちょ銀行|ゆうちょの|ゆうちょ[:：]|口座番号)[\s:：]*"
+    r"(?P<y>\d{5}-\d{1,2}-\d{1,7}|\d{5}-\d{6,8})(?![\d\-])"
 )
 _YUCHO = re.compile(r"記号[\s:：]*1\d{4}[\s、,]*番号[\s:：]*\d{7,8}(?!\d)")
 _YUCHO_WORDS = ("ゆうちょ", "口座", "振込", "振り込", "名義", "返金", "送金", "入金")
