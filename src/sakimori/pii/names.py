@@ -354,6 +354,8 @@ def _find_names(text: str) -> Iterator[PiiMatch]:
             continue  # ご主人様, ご愁傷様, お客様: honorific prefixes make the run a word, not a name
         if _lexicon_name_parts(run) == frozenset() and run.endswith(_PERSON_NOUN_ENDINGS):
             continue  # a word for a kind of person, never a name: 薬剤師さん, 声優さん, 息子さん, 入居者さん
+        if _is_word(run[-1] + text[m.end(1)]):
+            continue  # 製品仕|様 (仕様), 営業本|部長 (本部): the "honorific" starts inside a word
         yield PiiMatch("person", m.start(1), m.end(1), 0.6, run)  # an unknown word used as a name
     for offset in range(0, len(text), _CHUNK):
         yield from _names(text[offset : offset + _CHUNK], offset, text)
@@ -599,6 +601,11 @@ _KANA_ONLY = re.compile(r"[\u3041-\u3096ー]{2,5}")  # あやねです〜: a hir
 _GIVEN_NAME_PARTICLE = re.compile(r"(?:が|も|に|と|は|へ|って|、)")
 
 
+def _public_in_text(text: str, surname: str) -> bool:
+    """伊藤博文が…伊藤は: the surname is that of a public figure named in full in the same text."""
+    return any(f.startswith(surname) and f in text for f in _public_figures() if len(f) > len(surname))
+
+
 def _in_name_list(text: str, start: int) -> bool:
     """After 敬称略 ("titles omitted"), the words listed are people."""
     mark = text.rfind("敬称略", max(0, start - 200), start)
@@ -758,7 +765,7 @@ _NEVER_NAMES = frozenset(
     (
         "何", "今", "誰", "皆", "前", "後", "上", "下", "中", "外", "内", "セイ", "メイ", "ほんま",
         "令和", "平成", "昭和", "甲", "乙", "丙", "丁", "発", "着", "月", "火", "水", "木", "金", "土",
-        "勝", "負", "明日", "イチ",
+        "正", "誤", "卓", "勝", "負", "明日", "イチ",
     )
 )  # fmt: skip
 
@@ -863,7 +870,14 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
             particle = _GIVEN_NAME_PARTICLE.match(text, end) is not None and _word_boundary_before(text, start)
             if score < 0.5 and given_only and particle and not public:
                 score = 0.6  # 翔太に聞いたら, しょうたも来る: a given name used as the subject or object
-            elif score < 0.5 and surname_only and particle and not public and text[end : end + 1] in "がもは":
+            elif (
+                score < 0.5
+                and surname_only
+                and particle
+                and not public
+                and text[end : end + 1] in "がもは"
+                and not _public_in_text(text, text[start:end])
+            ):
                 score = 0.55  # 藤井が難色, 佐々木も来る: a surname (never a place) as the subject
         if any(w in before for w in _LEAD_WORDS):
             score = min(1.0, score + 0.3)
