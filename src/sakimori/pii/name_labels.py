@@ -87,7 +87,8 @@ _NOT_A_SIGNATURE = re.compile(r"\b(?:Office|Team|Department|Support|Center|Centr
 # Applicant: ITO Sakura / Cardholder: MINORI OKUDA / Ship to: Takeshi Murakami
 _ENGLISH_LABEL = re.compile(
     r"(?:Applicant|Card ?holder|Beneficiary|Ship to|Bill to|Passenger(?: \d)?|Guest|Patient|Account (?:holder|name)"
-    r"|Contact|Driver(?: \d)?|Sender|Recipient|From|Customer|[Dd]irector|Representative"
+    r"|Contact|Driver(?: \d)?|Sender|Recipient|From|Customer|[Dd]irector|Representative|Consignee|Shipper"
+    r"|I'm|I am|My name is|This is"
     rf"|Traveller|Traveler|Name|Full name|Employee|Member)[ \t]*:[ \t]*(?P<v>{_ROMAJI} {_ROMAJI}(?: {_ROMAJI})?)",
     re.IGNORECASE,
 )
@@ -188,7 +189,7 @@ def _kana_name(word: str) -> bool:
 
 # オペレーター（森）, サポート（Aoki）: a staff member named after the role
 _ROLE_THEN_NAME = re.compile(
-    rf"(?:オペレーター|サポート|担当|スタッフ|受付|係|店員|Agent|Support|Operator)[（(](?P<v>{_JA}{{1,6}}|{_ROMAJI})[）)]"
+    rf"(?:オペレーター|サポート|担当|スタッフ|受付|係|店員|[Aa]gent|Support|Operator)[（(](?P<v>{_JA}{{1,6}}|{_ROMAJI})[）)]"
 )
 
 
@@ -251,7 +252,7 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
         for m in speakers:
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))
     for m in _SIGN_OFF.finditer(text):
-        if _kana_name(m.group("v")) and (m.start() == 0 or text[m.start() - 1] in "！!。、 \u3000\n〜"):
+        if _kana_name(m.group("v")) and (m.start() == 0 or text[m.start() - 1] in "！!。、 \u3000\n〜の"):
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))
     for m in _GREETING.finditer(text):
         value = m.group("v")
@@ -299,7 +300,9 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
     speakers = [
         m
         for m in _ROMAJI_SPEAKER.finditer(text)
-        if _romaji_name(m.group("v")) and not re.fullmatch(r"[A-Z]{2}", m.group("v"))
+        if not re.fullmatch(r"[A-Z]{2}", m.group("v"))
+        and m.group("v").lower() not in NOT_ROMAJI_NAMES
+        and (_romaji_name(m.group("v")) or text[max(0, m.start("v") - 2) : m.start("v")].strip().endswith("]"))
     ]  # AI：, UA： are not people
     for m in speakers:  # a one-word label is a speaker only in a conversation (Mei: … twice, or two names)
         repeated = sum(s.group("v") == m.group("v") for s in speakers) > 1 or len({s.group("v") for s in speakers}) > 1

@@ -422,10 +422,17 @@ _ROMAJI_CONTEXT = re.compile(
 )
 
 
+_EMAIL_RIGHT_AFTER = re.compile(r"\s?[(<（]\s?[A-Za-z0-9._%+-]+@")
+_NOT_A_PERSON_WORD = re.compile(r"\b(?:Support|Team|Office|Desk|Center|Centre|Service|Sales|Info|Customer|Bank)\b")
+
+
 def _romaji_names(text: str) -> Iterator[PiiMatch]:
     """Japanese names in romaji (Taro Yamada, YAMADA HANAKO) next to other personal data or a label: both words
     must be valid Hepburn syllables (Sales, Manager, Passport are not), and the context must say it is a person."""
     for m in _ROMAJI_NAME.finditer(text):
+        if _EMAIL_RIGHT_AFTER.match(text, m.end()) and not _NOT_A_PERSON_WORD.search(m.group()):
+            yield PiiMatch("person", m.start(), m.end(), 0.8, m.group())  # Lisa Chen (lisa.chen@…): any script
+            continue
         if not (_HEPBURN.fullmatch(m.group(1)) and _HEPBURN.fullmatch(m.group(2))):
             continue
         if m.group(1).lower() in NOT_ROMAJI_NAMES or m.group(2).lower() in NOT_ROMAJI_NAMES:
@@ -589,7 +596,7 @@ def _lexicon_name_parts(word: str) -> frozenset[str] | None:
 
 
 _ROLE_LABEL = re.compile(
-    r"(?:司会|書記|記録|議事録|作成者?|承認者?|確認者|報告者|発表者|幹事|出席者?|欠席者?|参加者|責任者|連絡者|申請者"
+    r"(?:司会|書記|記録者?|議事録|作成者?|承認者?|確認者|受付者|担当医|報告者|発表者|幹事|出席者?|欠席者?|参加者|責任者|連絡者|申請者"
     r"|記入者|対応者?|面接官|講師|進行|差出人|宛先|送り主|依頼人|記)[ \t\u3000]*[:：][ \t\u3000]*$"
 )
 _SEPARATOR = frozenset(("と", "、", "・", "，", ",", "&", "＆", "→", "／"))
@@ -631,10 +638,12 @@ _DEPARTMENT_BEFORE = re.compile(
     r"|監事|書記|司会|旧姓|父|母|祖父|祖母|叔父|叔母|伯父|伯母|兄|姉|弟|妹|夫|妻|長男|長女|次男|次女|息子|娘)"
     r"[ \t\u3000:：]{1,2}$"
 )
-_PHONE_AFTER = re.compile(r"[ \u3000]?[（(][ \t]*(?:0\d|\+81|内線)")
+_PHONE_AFTER = re.compile(r"[ \u3000]?[（(][ \t]*(?:0\d|\+81|内線)|[ \u3000\t]+[0０][0-9０-９]{1,4}[-－‐]")
 
 
-_OWN_ORGANISATION_BEFORE = re.compile(r"(?:[部課室係店所社院]|センター|事務局|組合|会社|医院|クリニック|協会)の$")
+_OWN_ORGANISATION_BEFORE = re.compile(
+    r"(?:[部課室係店所社院]|センター|事務局|組合|会社|医院|クリニック|協会|母|父|妻|夫|祖母|祖父)の$"
+)
 
 
 def _starts_utterance(text: str, start: int) -> bool:
