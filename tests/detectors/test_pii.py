@@ -151,6 +151,9 @@ POSITIVES = [
     ("大野 誠一（おおの せいいち）", "person", "大野 誠一"),
     ("姓：宇佐美　名：玲奈", "person", "宇佐美"),
     ("出席者（敬称略）：勅使河原、小鳥遊", "person", "勅使河原"),
+    # a lone surname in plain context: reported since the name model rescored candidates (the rules alone did not)
+    ("佐藤のこと", "person", "佐藤"),
+    ("山田 ですが", "person", "山田"),
 ]
 
 NEGATIVES = [
@@ -172,8 +175,6 @@ NEGATIVES = [
     "ファームウェア 4.12.0.7 の変更点",
     "JANコード 4901234567894",
     "例: 郵便番号は 000-0000 の形式",
-    "山田 ですが",
-    "佐藤のこと",
     "夏目漱石の『こころ』を読んで感想文を書いた",  # a public figure and a work
     "大谷翔平選手がホームランを打った",
     "村上春樹の新刊が発売された",
@@ -323,3 +324,34 @@ def test_megabyte_document_is_scanned() -> None:
     (verdict,) = PiiDetector().detect([Message(text)])
     phones = [f for f in verdict.findings if f.category == "PII:phone"]
     assert len(phones) == text.count("090-0000-1234")
+
+
+def test_name_model_is_shipped_and_rescores_names_the_rules_miss() -> None:
+    from sakimori.pii.name_model import load_name_model
+    from sakimori.pii.names import rule_names
+
+    assert load_name_model() is not None
+    text = "昨日、翔太に聞いたら、佐藤が来週から大阪出張らしいよ。"
+    rules = {text[m.start : m.end] for m in rule_names(text) if m.score >= 0.5}
+    found = {text[m.start : m.end] for m in scan(text) if m.type == "person" and m.score >= 0.5}
+    assert "佐藤" in found
+    assert found >= rules - {"佐藤"}  # the model keeps what the rules were sure of here
+
+
+def test_name_model_training_is_deterministic(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    import numpy as np
+
+    from sakimori.training.names import build_examples, train
+
+    sample = tmp_path / "set.jsonl"
+    sample.write_text(
+        '{"id": "1", "text": "{{person|田中}}さんと{{person|翔太}}が来た。会議は3時から。"}\n'
+        '{"id": "2", "text": "上司に相談したら、{{person|佐藤}}が対応するって。"}\n',
+        encoding="utf-8",
+    )
+    features, labels = build_examples([Path(sample)])
+    assert labels.sum() >= 2 and len(labels) > labels.sum()
+    first, second = train(features, labels, epochs=2), train(features, labels, epochs=2)
+    assert np.array_equal(first[0], second[0]) and first[1] == second[1]

@@ -3,9 +3,10 @@
 A surname with a given name, or any name followed by an honorific (さん・様・氏・くん・君・ちゃん・先生・殿), is a
 confident person; so is a lone surname that introduces the speaker (佐々木です, 田中と申します) or follows a
 relation (元カノの松本, 同僚の中村: Sudachi often reads such surnames as place names, so proper nouns count there).
-A lone surname without context is reported under the default threshold, because many surnames are also place
-names (中村, 山田). A form label (氏名：, お名前:) makes the value after it a name whatever the dictionary says
-(架空太郎 is not in it).
+A lone surname without context gets a score under the default threshold from the rules, because many surnames
+are also place names (中村, 山田); the shipped name model (`name_model.py`) then rescores every candidate from
+its surroundings, and reports such a surname where the context reads like a person (佐藤のこと, 藤井が難色).
+A form label (氏名：, お名前:) makes the value after it a name whatever the dictionary says (架空太郎 is not in it).
 """
 
 from __future__ import annotations
@@ -66,6 +67,12 @@ _LEAD_WORDS = (
 
 def _tokenizer() -> Any:
     return sudachi.tokenizer()
+
+
+@lru_cache(maxsize=32)
+def chunk_morphemes(chunk: str) -> list[Any]:
+    """Sudachi's split-mode-A morphemes of one chunk, cached: the rules and the name model read the same text."""
+    return list(_tokenizer().tokenize(chunk, _mode()))
 
 
 @cache
@@ -305,8 +312,20 @@ _READING_AFTER = re.compile(
 )
 
 
+def rule_names(text: str) -> list[PiiMatch]:
+    """The context rules' matches, every score kept (the model's candidates and training data)."""
+    return list(_find_names(text))
+
+
 def find_names(text: str) -> Iterator[PiiMatch]:
-    names = list(_find_names(text))
+    """Person names: the context rules' matches, rescored by the shipped name model when there is one (with the
+    dictionary's name-like nouns as further candidates), then readings written right after a confident name."""
+    from sakimori.pii.name_model import load_name_model, rescore
+
+    names = rule_names(text)
+    model = load_name_model()
+    if model is not None:
+        names = [PiiMatch("person", s, e, p, text[s:e]) for s, e, p in rescore(text, names, model)]
     yield from names
     for name in names:
         if name.score >= 0.8:
@@ -810,7 +829,7 @@ def _is_space(token: Any) -> bool:
 
 
 def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
-    tokens = list(_tokenizer().tokenize(chunk, _mode()))
+    tokens = chunk_morphemes(chunk)
     i = 0
     while i < len(tokens):
         pos = tokens[i].part_of_speech()
