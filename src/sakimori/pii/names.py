@@ -471,10 +471,9 @@ def _romaji_names(text: str) -> Iterator[PiiMatch]:
 
 @cache
 def _public_figures() -> frozenset[str]:
-    from importlib import resources
+    from sakimori.pii.recognizers import public_figure_names
 
-    text = resources.files("sakimori.data").joinpath("public_figures.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return public_figure_names()
 
 
 @lru_cache(maxsize=65536)

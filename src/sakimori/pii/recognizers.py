@@ -649,7 +649,7 @@ _MONTHS = (
 )
 _DATE = re.compile(
     # 昭和62年2月20日, 平成2年の1月2日, 1990年（平成2年）4月8日, 1996（平成8）年10月7日, 昭60.3.22, H8.3.27, 1990/01/02
-    r"(?:(?:明治|大正|昭和|平成|令和|[明大昭平令MTSHR])(?:元|\d{1,2})年(?:[（(](?:19|20)\d{2}年?[）)])?|(?:[MTSHR]|[明大昭平令])\d{1,2}[./]|'\d{2}/"
+    r"(?:(?:明治|大正|昭和|平成|令和|[明大昭平令MTSHR])(?:元|\d{1,2})年(?:[（(](?:19|20)\d{2}年?[）)])?|(?:[MTSHR]\.?|[明大昭平令])\d{1,2}[./]|'\d{2}/"
     r"|(?:19|20)\d{2}(?:年?[（(](?:明治|大正|昭和|平成|令和)(?:元|\d{1,2})年?[）)]年?|[年./\-]))"
     r"\s?(?:の、?\s?)?\d{1,2}(?:月|[./\-])\s?\d{1,2}日?"
     # 14 Feb 1991, 14MAR1988, April 3, 2003, 03/22/1989, date(1993, 7, 1), 19720815 (the last three need a label)
@@ -669,7 +669,10 @@ _LABELLED_DATE = re.compile(
     r"|(?<=\()(?:19|20)\d{2}, ?\d{1,2}, ?\d{1,2}(?=\))"
     r"|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
 )
-_BIRTH_WORDS = ("生年月日", "誕生日", "生まれ", "birthday", "bday", "birth", "dob", "出生", "born")
+_BIRTH_WORDS = (
+    *("生年月日", "生年", "誕生日", "生まれ", "たんじょうび", "うまれ", "birthday", "bday", "birth", "dob", "出生"),
+    "born",
+)
 _MONTH_DAY = re.compile(
     r"(?<![\d年./\-])(?:\d{1,2}月\s?\d{1,2}日|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])"
     rf"|\b{_MONTHS} \d{{1,2}}\b(?!,? \d)"  # July 12 (with a year it is a full date)
@@ -685,11 +688,22 @@ _LABEL_SEPARATORS = re.compile(r"[／/|│,\t、。！？!?]|\s{2,}|\u3000")
 
 
 @cache
-def _public_names() -> re.Pattern[str]:
+def public_figure_names() -> frozenset[str]:
+    """The shipped list of public and fictional figures (src/sakimori/data/public_figures.txt), less the short
+    kana-only entries (サトシ, ハルカ): those are ordinary given names far more often than characters."""
     from importlib import resources
 
     text = resources.files("sakimori.data").joinpath("public_figures.txt").read_text(encoding="utf-8")
-    return trie_regex(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    names = (line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(n for n in names if len(n) >= 4 or not _KANA_ONLY_NAME.fullmatch(n))
+
+
+_KANA_ONLY_NAME = re.compile(r"[\u3041-\u30ffー・]+")
+
+
+@cache
+def _public_names() -> re.Pattern[str]:
+    return trie_regex(public_figure_names())
 
 
 def _own_label(view: str, start: int) -> str:
@@ -719,6 +733,8 @@ _NOT_BIRTH_AFTER = ("締", "〆", "期限", "付", "公開", "発売", "発行",
 # 昭和 dates (S49.3.30) in today's text are nearly always someone's birth date.
 _SHOWA = re.compile(r"(?:昭和|昭|S)\d")
 # A family member or a person named right before (…（長男）平成28年5月19日, 上田 祐介 様（1988/09/14）).
+_RELATIVE_AFTER = re.compile(r"[ \t\u3000]*(?:生(?![産活徒])|世帯主|長男|長女|次男|次女|三男|三女|妻|夫|本人|配偶者)")
+_TIME_AFTER = re.compile(r"[ T]\d{1,2}:\d{2}")
 _RELATIVE_BEFORE = re.compile(
     r"[（(](?:長男|長女|次男|次女|三男|三女|子|妻|夫|配偶者|父|母|本人)[）)][ \t\u3000]*$|(?:様|さん|氏)[（(]$"
 )
@@ -726,6 +742,8 @@ _RELATIVE_BEFORE = re.compile(
 
 def _birth_date(view: str) -> Iterator[PiiMatch]:
     for m in _DATE.finditer(view):
+        if _TIME_AFTER.match(view, m.end()):
+            continue  # 2024/03/25 21:14:09: a timestamp
         if view.startswith(_NOT_BIRTH_AFTER, m.end()) or _NOT_BIRTH_AROUND.search(
             view[max(0, m.start() - 4) : m.start()] + "|" + view[m.end() : m.end() + 12]
         ):
@@ -734,7 +752,7 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
         public = _public_names().search(view, max(0, m.start() - 25), m.start())
         if (born and not public) or _is_birth_date(view, m.start(), m.end(), after=14):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.9, m.group())
-        elif _RELATIVE_BEFORE.search(view, max(0, m.start() - 12), m.start()):
+        elif _RELATIVE_BEFORE.search(view, max(0, m.start() - 12), m.start()) or _RELATIVE_AFTER.match(view, m.end()):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.85, m.group())  # 岡本 颯太（長男）平成28年5月19日
         elif (
             _SHOWA.match(m.group())
@@ -758,7 +776,10 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
                 yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
                 continue
     for m in _MONTH_DAY.finditer(view):  # 3月3日, 3/14 alone are birth dates only right next to 誕生日
-        if _is_birth_date(view, m.start(), m.end(), ("誕生日", "生まれ", "birthday", "bday"), before=14, after=14):
+        if view.startswith("にご", m.end()):
+            continue  # 11月15日にご注文いただいた: an order date
+        month_day_words = ("誕生日", "たんじょうび", "生まれ", "birthday", "bday")
+        if _is_birth_date(view, m.start(), m.end(), month_day_words, before=14, after=14):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
 
 
