@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sakimori.taxonomy import PII_TYPES
 
-__all__ = ["GoldSpan", "load_pii_testset", "parse_markup", "score_spans"]
+__all__ = ["GoldSpan", "iou", "load_pii_testset", "parse_markup", "score_spans"]
 
 _MARK = re.compile(r"\{\{([a-z_]+)\|(.+?)\}\}", re.DOTALL)  # a value may run over a line break
 
@@ -61,7 +61,8 @@ def load_pii_testset(path: str | Path) -> list[tuple[str, str, list[GoldSpan]]]:
     return out
 
 
-def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+def iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Overlap of two spans as a share of their union (0 to 1)."""
     inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
     union = max(a[1], b[1]) - min(a[0], b[0])
     return inter / union if union else 0.0
@@ -84,7 +85,7 @@ def score_spans(
                 (
                     k
                     for k, g in enumerate(gold)
-                    if k not in used and g.type == kind and _iou((g.start, g.end), (start, end)) >= 0.5
+                    if k not in used and g.type == kind and iou((g.start, g.end), (start, end)) >= 0.5
                 ),
                 None,
             )

@@ -2,7 +2,7 @@
 
 The context rules in `names.py` decide well when a label, an honorific or a speaker mark says "person", and
 poorly on the long tail (a given name alone in chat, a surname as the subject of a sentence, a romaji name in
-English). This model rescored every candidate — each rule match, whatever its score, and each noun the
+English). This model rescores every candidate — each rule match, whatever its score, and each noun the
 dictionary can read as a name — from hashed features of the candidate and its surroundings: the rule score, the
 script shape, the dictionary's name readings, the characters and tokens on either side. It is a logistic
 regression trained on the project's read PII sets (`python -m sakimori.training.names`), shipped as
@@ -21,7 +21,17 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["DIMENSIONS", "Candidate", "NameModel", "candidate_features", "load_name_model", "token_candidates"]
+__all__ = [
+    "DIMENSIONS",
+    "Candidate",
+    "NameModel",
+    "candidate_features",
+    "candidates",
+    "load_name_model",
+    "rescore",
+    "token_candidates",
+    "tokens",
+]
 
 DIMENSIONS = 1 << 18
 TOKEN_THRESHOLD = 0.7
@@ -165,21 +175,26 @@ def candidate_features(text: str, toks: list[_Token], starts: list[int], c: Cand
     return [zlib.crc32(n.encode()) % DIMENSIONS for n in names]
 
 
+def candidates(rule_matches: list[Any], toks: list[_Token]) -> list[Candidate]:
+    """Every rule match (its best score per span) and every name-like noun no rule match overlaps. The overlap
+    test looks at the neighbours of the noun in the sorted rule spans only, so a 1 MB text stays linear."""
+    best: dict[tuple[int, int], float] = {}
+    for m in rule_matches:
+        best[(m.start, m.end)] = max(best.get((m.start, m.end), 0.0), m.score)
+    out = [Candidate(s, e, "rule", score) for (s, e), score in best.items()]
+    covered = sorted(best)
+    for c in token_candidates(toks):
+        i = bisect_left(covered, (c.start, c.end))
+        if not any(a < c.end and c.start < b for a, b in covered[max(0, i - 2) : i + 2]):
+            out.append(c)
+    return out
+
+
 def rescore(text: str, rule_matches: list[Any], model: NameModel) -> Iterator[tuple[int, int, float]]:
     """(start, end, probability) for every candidate: the rule matches and the dictionary's name-like nouns."""
     toks = tokens(text)
     starts = [t.begin for t in toks]
-    best: dict[tuple[int, int], float] = {}
-    for m in rule_matches:
-        best[(m.start, m.end)] = max(best.get((m.start, m.end), 0.0), m.score)
-    candidates = [Candidate(s, e, "rule", score) for (s, e), score in best.items()]
-    covered = sorted(best)
-    for c in token_candidates(toks):
-        i = bisect_left(covered, (c.start, c.end))
-        near = covered[max(0, i - 2) : i + 2]
-        if not any(a < c.end and c.start < b for a, b in near):
-            candidates.append(c)
-    for c in candidates:
+    for c in candidates(rule_matches, toks):
         p = model.probability(candidate_features(text, toks, starts, c))
         if c.source == "token" and p < TOKEN_THRESHOLD:
             p = min(p, 0.49)  # no rule saw a name here: the model alone must be surer (学年, 白薔薇 in chat)

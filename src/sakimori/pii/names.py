@@ -18,7 +18,7 @@ from typing import Any
 
 from sakimori import sudachi
 from sakimori.pii.name_labels import NOT_ROMAJI_NAMES, labelled_names
-from sakimori.pii.recognizers import PiiMatch
+from sakimori.pii.recognizers import PiiMatch, public_figure_names
 
 __all__ = ["find_names"]
 
@@ -469,13 +469,6 @@ def _romaji_names(text: str) -> Iterator[PiiMatch]:
             yield PiiMatch("person", m.start(), m.end(), 0.7, m.group())
 
 
-@cache
-def _public_figures() -> frozenset[str]:
-    from sakimori.pii.recognizers import public_figure_names
-
-    return public_figure_names()
-
-
 @lru_cache(maxsize=65536)
 def _famous(name: str) -> bool:
     """A public or historical figure, not someone's personal data: a name in the shipped list
@@ -483,7 +476,7 @@ def _famous(name: str) -> bool:
     split mode C (織田信長, 坂本龍馬)."""
     from sudachipy import tokenizer as sudachi_tokenizer
 
-    if name.replace(" ", "").replace("\u3000", "") in _public_figures():
+    if name.replace(" ", "").replace("\u3000", "") in public_figure_names():
         return True
     tokens = list(_tokenizer().tokenize(name, sudachi_tokenizer.Tokenizer.SplitMode.C))
     return len(tokens) == 1 and tuple(tokens[0].part_of_speech()[1:4]) == ("固有名詞", "人名", "一般")
@@ -628,7 +621,7 @@ _GIVEN_NAME_PARTICLE = re.compile(r"(?:が|も|に|と|は|へ|って|、)")
 
 def _public_in_text(text: str, surname: str) -> bool:
     """伊藤博文が…伊藤は: the surname is that of a public figure named in full in the same text."""
-    return any(f.startswith(surname) and f in text for f in _public_figures() if len(f) > len(surname))
+    return any(f.startswith(surname) and f in text for f in public_figure_names() if len(f) > len(surname))
 
 
 def _in_name_list(text: str, start: int) -> bool:
@@ -712,7 +705,7 @@ def _lone_name_score(text: str, start: int, end: int, tagged: bool, coordinated:
     relation, a chat speaker or signature, something personal it owns, being listed with another name, being
     called out to. `tagged` is whether Sudachi read the word as a name in this sentence; a word it read otherwise
     (林, 森, ゆうき) needs the stronger contexts and is not reported without one."""
-    if text[start:end] in _public_figures():
+    if text[start:end] in public_figure_names():
         return 0.4  # のび太くん, ルフィの誕生日: a listed fictional or public figure stays public in any context
     if _honorific_after(text, end, _HONORIFICS if tagged else _KANA_HONORIFICS):
         return 0.9  # 大学教授: a title after a word the dictionary did not read as a name is not an honorific
@@ -885,7 +878,7 @@ def _names(chunk: str, offset: int, text: str) -> Iterator[PiiMatch]:
         before = text[max(0, start - 6) : start]
         honorific = _honorific_after(text, end, _HONORIFICS)
         public = text.startswith(_PUBLIC_AFTER, end) or _famous(text[start:end])
-        listed = text[start:end].replace(" ", "").replace("\u3000", "") in _public_figures()
+        listed = text[start:end].replace(" ", "").replace("\u3000", "") in public_figure_names()
         if {"姓", "名"} <= parts:
             score = 0.4 if listed or (public and not honorific) else (0.95 if honorific else 0.85)
         else:

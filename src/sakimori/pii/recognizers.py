@@ -11,7 +11,7 @@ import ipaddress
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from sakimori.detectors.wordlist import trie_regex
 from sakimori.pii.checksums import is_corporate_number, is_luhn, is_my_number
@@ -50,6 +50,7 @@ _RULE_LINE = re.compile(r"[\s─━┼├┤┌┐└┘┬┴│|:\-=+]*")
 _LINE_REACH = 2000  # a field's label is looked for in bounded windows only: a 1 MB line must stay linear
 
 
+@lru_cache(maxsize=1024)  # every context check of a candidate asks again; the answer depends only on these two
 def field_label(view: str, start: int) -> str:
     """The label of the field a value sits in, when the label is not right before it: a JSON or dict key
     ("pension_no": "…"), a URL parameter (&zip=…), or the header cell of the value's column in a CSV, TSV or
@@ -687,6 +688,9 @@ _OTHER_DATE_LABEL = re.compile(
 _LABEL_SEPARATORS = re.compile(r"[／/|│,\t、。！？!?]|\s{2,}|\u3000")
 
 
+_KANA_ONLY_NAME = re.compile(r"[\u3041-\u30ffー・]+")
+
+
 @cache
 def public_figure_names() -> frozenset[str]:
     """The shipped list of public and fictional figures (src/sakimori/data/public_figures.txt), less the short
@@ -696,9 +700,6 @@ def public_figure_names() -> frozenset[str]:
     text = resources.files("sakimori.data").joinpath("public_figures.txt").read_text(encoding="utf-8")
     names = (line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return frozenset(n for n in names if len(n) >= 4 or not _KANA_ONLY_NAME.fullmatch(n))
-
-
-_KANA_ONLY_NAME = re.compile(r"[\u3041-\u30ffー・]+")
 
 
 @cache

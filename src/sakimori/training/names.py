@@ -18,16 +18,10 @@ from pathlib import Path
 
 import numpy as np
 
-from sakimori.pii.benchmark import load_pii_testset
-from sakimori.pii.name_model import DIMENSIONS, Candidate, candidate_features, token_candidates, tokens
+from sakimori.pii.benchmark import iou, load_pii_testset
+from sakimori.pii.name_model import DIMENSIONS, candidate_features, candidates, token_candidates, tokens
 
 __all__ = ["build_examples", "main", "train"]
-
-
-def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
-    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    union = max(a[1], b[1]) - min(a[0], b[0])
-    return inter / union if union else 0.0
 
 
 def build_examples(paths: list[Path]) -> tuple[list[list[int]], np.ndarray]:
@@ -40,16 +34,9 @@ def build_examples(paths: list[Path]) -> tuple[list[list[int]], np.ndarray]:
             spans = [(g.start, g.end) for g in gold if g.type == "person"]
             toks = tokens(text)
             starts = [t.begin for t in toks]
-            best: dict[tuple[int, int], float] = {}
-            for m in rule_names(text):
-                best[(m.start, m.end)] = max(best.get((m.start, m.end), 0.0), m.score)
-            candidates = [Candidate(s, e, "rule", score) for (s, e), score in best.items()]
-            for c in token_candidates(toks):
-                if not any(a < c.end and c.start < b for a, b in best):
-                    candidates.append(c)
-            for c in candidates:
+            for c in candidates(rule_names(text), toks):
                 features.append(candidate_features(text, toks, starts, c))
-                labels.append(float(any(_iou(g, (c.start, c.end)) >= 0.5 for g in spans)))
+                labels.append(float(any(iou(g, (c.start, c.end)) >= 0.5 for g in spans)))
     return features, np.array(labels)
 
 
