@@ -23,7 +23,7 @@ def scan(text: str, *, names: bool = True) -> list[PiiMatch]:
     """Every PII match in `text` (spans into `text`), overlaps resolved: higher score, then longer, wins."""
     view = pii_view(text)
     matches = find_pii(view)
-    compact, origin = compact_view(view)
+    compact, origin = compact_view(view, text)
     if compact is not view:
         matches.extend(_mapped(find_pii(compact), origin, text))
     if names:

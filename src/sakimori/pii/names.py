@@ -18,7 +18,7 @@ from typing import Any
 
 from sakimori import sudachi
 from sakimori.pii.name_labels import NOT_ROMAJI_NAMES, labelled_names
-from sakimori.pii.recognizers import PiiMatch, public_figure_names
+from sakimori.pii.recognizers import PiiMatch, public_figure_names, public_figure_pattern
 
 __all__ = ["find_names"]
 
@@ -326,12 +326,53 @@ def find_names(text: str) -> Iterator[PiiMatch]:
     model = load_name_model()
     if model is not None:
         names = [PiiMatch("person", s, e, p, text[s:e]) for s, e, p in rescore(text, names, model)]
+    names = _not_public_or_pets(text, names)
     yield from names
     for name in names:
         if name.score >= 0.8:
             reading = _READING_AFTER.match(text, name.end)
             if reading:
                 yield PiiMatch("person", reading.start(1), reading.end(1), 0.85, reading.group(1))
+
+
+# うちのコタロウ（柴犬♂）: a pet's name, told by the breed or sex in brackets right after it
+_PET_AFTER = re.compile(r"[（(][^）)\n]{0,8}(?:犬|猫|♂|♀|オス|メス|ネコ|イヌ|インコ|うさぎ)")
+
+
+def _public_parts(text: str) -> frozenset[str]:
+    """Surnames and given names of the public figures a text names (石破茂氏は…石破氏は, 炭治郎と禰豆子…善逸):
+    parts of the figures named in it, and, when it names two or more, parts of any listed figure."""
+    named = {m.group() for m in public_figure_pattern().finditer(text)}
+    if not named:
+        return frozenset()
+    parts = set()
+    for figure in named:
+        parts.update(figure[:k] for k in range(2, len(figure)))
+        parts.update(figure[-k:] for k in range(2, len(figure)))
+    if len(named) >= 2:
+        parts.update(_listed_parts())
+    return frozenset(parts)
+
+
+@cache
+def _listed_parts() -> frozenset[str]:
+    parts = set()
+    for figure in public_figure_names():
+        if len(figure) >= 3 and not any("\u3041" <= c <= "\u30ff" for c in figure):
+            parts.update(figure[:k] for k in range(2, len(figure) - 1))
+            parts.update(figure[-k:] for k in range(2, len(figure) - 1))
+    return frozenset(parts)
+
+
+def _not_public_or_pets(text: str, names: list[PiiMatch]) -> list[PiiMatch]:
+    parts = _public_parts(text)
+    out = []
+    for name in names:
+        bare = name.text.replace(" ", "").replace("\u3000", "")
+        if bare in parts or _PET_AFTER.match(text, name.end):
+            name = PiiMatch("person", name.start, name.end, min(name.score, 0.3), name.text)
+        out.append(name)
+    return out
 
 
 # ふりがな　おかだ　ゆうと / フリガナ：ヤマダ タロウ: a reading after its label (hiragana allowed, unlike names)

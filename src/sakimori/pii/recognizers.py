@@ -453,6 +453,7 @@ _BANK = re.compile(
 )
 _YUCHO = re.compile(r"記号[\s:：]*1\d{4}[\s、,]*番号[\s:：]*\d{7,8}(?!\d)")
 _YUCHO_WORDS = ("ゆうちょ", "口座", "振込", "振り込", "名義", "返金", "送金", "入金")
+_YUCHO_DASHED = re.compile(r"(?<![\d\-])1\d{4}-\d{8}(?![\d\-])")  # ゆうちょの 12180-33904721 (記号-番号)
 _ACCOUNT_NUMBER = re.compile(r"(?<![\d\-])(?:\d{7,8}|\d{5}-\d{6,8})(?![\d\-])")
 _BANK_EN = re.compile(
     r"(?:[A-Z][A-Za-z]*[ ]+){0,3}(?:Bank|BANK)\b[^\n]{0,60}?(?:\b(?:futsu|futsuu|ordinary|savings|toza|touza|current)\b"
@@ -481,6 +482,7 @@ _BANK_HINTS = (
     "A/C",
     "Bank",
     "BANK",
+    "ゆうちょ",
 )
 
 
@@ -494,9 +496,14 @@ def _bank(view: str) -> Iterator[PiiMatch]:
     for m in _YUCHO.finditer(view):  # ゆうちょ 記号 1xxxx 番号 xxxxxxx1, the bank named on another line
         if _context(view, m.start(), m.end(), _YUCHO_WORDS, before=60, after=30):
             yield PiiMatch("bank_account", m.start(), m.end(), 0.9, m.group())
+    for m in _YUCHO_DASHED.finditer(view):
+        if _context(view, m.start(), m.end(), ("ゆうちょ", "貯金"), before=60, after=20):
+            yield PiiMatch("bank_account", m.start(), m.end(), 0.85, m.group())
     for m in _BANK_EN.finditer(view):
         yield PiiMatch("bank_account", m.start(), m.end(), 0.85, m.group())
     for m in _BANK.finditer(view):
+        if _context(view, m.start(), m.start(), _EXAMPLE_WORDS, before=15, after=0):
+            continue  # （ご記入例）見本銀行 ○○支店 普通 1234567: how to fill in the form
         label_only = m.group("m") or m.group("y")
         if label_only:  # 口座番号：8120034 (bank and branch in other fields): the number is the account
             group = "m" if m.group("m") else "y"
@@ -518,14 +525,18 @@ def _bank(view: str) -> Iterator[PiiMatch]:
         yield PiiMatch("bank_account", start, m.end(), 0.9, view[start : m.end()])
 
 
-_PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{7}(?![A-Za-z0-9])")
-_EXAMPLE_WORDS = ("例：", "例:", "例「", "例の", "例）", "記入例", "入力例", "（例", "(例", "e.g.")
+_PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2} ?\d{7}(?![A-Za-z0-9])")  # lower case only under a label
+_PASSPORT_WORDS = ("旅券", "パスポート", "passport", "mrz", "(pp", " pp:", "\npp:", "pp no", "pp#")
+_EXAMPLE_WORDS = ("例：", "例:", "例「", "例の", "例）", "記入例", "入力例", "（例", "(例", "e.g.", "例えば")
+_NEGATED_AFTER = re.compile(r"\s?[^。\n]{0,16}(?:ではなく|じゃなく|ではありません|じゃない)")  # この番号は旅券番号ではなく
 _PASSPORT_MACHINE = re.compile(r"(?m)^(?P<mrz>[A-Z]{2}\d{7})\d[A-Z]{3}\d{7}[MF<]|\bP/[A-Z]{3}/(?P<docs>[A-Z]{2}\d{7})/")
 _PENSION = re.compile(r"(?<![\d\-])\d{4}[- ]{0,2}\d{6}(?:(?=-\d{4}(?![\d\-]))|(?![\d\-]))")  # …-1150: 年金コード
 _INSURANCE = re.compile(
-    r"(?<!整理)記 ?号(?:・番号)?[)）]?は?[ \t\u3000:：]*"
-    r"(?P<sym>(?:[\u4e00-\u9fff]{1,3} ?)?[0-9A-Za-z\-]{1,10}|[\u4e00-\u9fff]{1,3})"
-    r"[ \t\u3000、,・/]*(?:番 ?号は?[ \t\u3000:：]*)?(?P<num>\d{1,10})(?!\d)"
+    r"(?<!整理)記 ?号(?:・?番号)?[)）]?は?[ \t\u3000:：]*"
+    # 記号 見本い 10472 / 記号 710 2 0 番号 18 3 (OCR spacing) / 記号 見本 21⏎番号 008814
+    r"(?P<sym>(?:[\u4e00-\u9fff][\u4e00-\u9fff\u3041-\u3096]{0,3}[ \u3000]?)?[0-9A-Za-z\-]{1,10}(?: \d{1,3}(?!\d))*"
+    r"|[\u4e00-\u9fff][\u4e00-\u9fff\u3041-\u3096]{0,3})"
+    r"[ \t\u3000、,・/]*\n?[ \t\u3000]*(?:番 ?号は?[ \t\u3000:：]*)?(?P<num>\d{1,10}(?: \d{1,3}(?!\d))*)(?!\d)"
 )
 _INSURANCE_WORDS = (
     "保険証",
@@ -544,7 +555,7 @@ _INSURANCE_WORDS = (
 )
 _INSURANCE_EN = re.compile(r"Symbol[\s:]*(?P<sym>[0-9A-Za-z\-]{1,10})[\s,]*No\.?[\s:]*\d{1,10}(?!\d)")
 # 保険者番号 06130012 (8 digits; 6 for 国民健康保険), also as a column or key label (insurer_no).
-_INSURER = re.compile(r"(?:保険者番号|insurer)[^\d\n]{0,24}?(?P<n>\d{8}|\d{6})(?!\d)", re.IGNORECASE)
+_INSURER = re.compile(r"(?:保険者番号|insurer)[^\d\n]{0,24}?(?P<n>\d{4} ?\d{4}|\d{6})(?!\d)", re.IGNORECASE)
 _SYMBOL_NUMBER = re.compile(r"(?<![\d\-])\d{1,8}[-・/]\d{1,8}(?![\d\-/])")
 _INSURER_NUMBER = re.compile(r"(?<![\d\-])(?:\d{8}|\d{6})(?![\d\-])")
 
@@ -553,9 +564,18 @@ def _documents(view: str) -> Iterator[PiiMatch]:
     for m in _PASSPORT_MACHINE.finditer(view):  # MRZ line 2 (TZ60384157JPN…), airline SSR DOCS (P/JPN/TK…/)
         group = "mrz" if m.group("mrz") else "docs"
         yield PiiMatch("passport", m.start(group), m.end(group), 0.95, m.group(group))
-    for m in _PASSPORT.finditer(view):
-        context = _context(view, m.start(), m.end(), ("旅券", "パスポート", "passport", "mrz"), before=80)
-        yield PiiMatch("passport", m.start(), m.end(), 0.9 if context else 0.4, m.group())
+    for m in _PASSPORT.finditer(view):  # MZ5120348 ←これ俺のパスポート番号: the label may follow
+        if _context(view, m.start(), m.end(), _EXAMPLE_WORDS, before=15, after=0) or m.group()[:2] in ("XX", "xx"):
+            continue  # 例えば「AB1234567」, XX0000000: the format, not anyone's passport
+        context = _context(view, m.start(), m.end(), _PASSPORT_WORDS, before=80, after=16)
+        if context and _NEGATED_AFTER.match(view, m.end()) and not _context(
+            view, m.start(), m.end(), _PASSPORT_WORDS, before=80
+        ):
+            context = False  # TK2209315 この番号は旅券番号ではなく…
+        if m.group()[:2].isupper():
+            yield PiiMatch("passport", m.start(), m.end(), 0.9 if context else 0.4, m.group())
+        elif context:
+            yield PiiMatch("passport", m.start(), m.end(), 0.85, m.group())  # tz0318827 typed into a form
     for m in _PENSION.finditer(view):
         if _context(view, m.start(), m.end(), _EXAMPLE_WORDS, before=15, after=0):
             continue  # 記入例「1234-567890」: the example of a form, not anyone's number
@@ -672,8 +692,13 @@ _LABELLED_DATE = re.compile(
 )
 _BIRTH_WORDS = (
     *("生年月日", "生年", "誕生日", "生まれ", "たんじょうび", "うまれ", "birthday", "bday", "birth", "dob", "出生"),
-    "born",
+    *("born", "ｾｲﾈﾝｶﾞｯﾋﾟ", "セイネンガッピ"),
 )
+# 2024年5月12日に誕生しました, 6月9日で28になる: the sentence says someone was born or turns an age that day
+_BORN_AFTER = re.compile(r"に(?:誕生|生まれ|産まれ)|で\s?\d{1,3}\s?(?:歳|才)?(?:に|の誕生日)")
+# Pets have birthdays too: うちのコタロウ（柴犬♂）、2018年5月5日生まれ
+_PET = re.compile(r"犬|猫|ねこ|ワンちゃん|ワンコ|にゃんこ|ペット|インコ|ハムスター|うさぎ|♂|♀|オス|メス")
+_HOLIDAY_NEAR = ("天皇誕生日", "春分の日", "秋分の日", "憲法記念日", "こどもの日", "文化の日", "勤労感謝の日", "建国記念")
 _MONTH_DAY = re.compile(
     r"(?<![\d年./\-])(?:\d{1,2}月\s?\d{1,2}日|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])"
     rf"|\b{_MONTHS} \d{{1,2}}\b(?!,? \d)"  # July 12 (with a year it is a full date)
@@ -703,7 +728,7 @@ def public_figure_names() -> frozenset[str]:
 
 
 @cache
-def _public_names() -> re.Pattern[str]:
+def public_figure_pattern() -> re.Pattern[str]:
     return trie_regex(public_figure_names())
 
 
@@ -717,7 +742,7 @@ def _own_label(view: str, start: int) -> str:
 def _is_birth_date(
     view: str, start: int, end: int, words: Sequence[str] = _BIRTH_WORDS, before: int = 30, after: int = 8
 ) -> bool:
-    if _public_names().search(view, max(0, start - 25), start) or _public_names().search(view, end, end + 12):
+    if public_figure_pattern().search(view, max(0, start - 25), start) or public_figure_pattern().search(view, end, end + 12):
         return False  # 竈門炭治郎の誕生日は7月14日, 2月9日は夏目漱石の誕生日: published facts
     label = _own_label(view, start)
     if any(w in label for w in words):
@@ -737,8 +762,15 @@ _SHOWA = re.compile(r"(?:昭和|昭|S)\d")
 _RELATIVE_AFTER = re.compile(r"[ \t\u3000]*(?:生(?![産活徒])|世帯主|長男|長女|次男|次女|三男|三女|妻|夫|本人|配偶者)")
 _TIME_AFTER = re.compile(r"[ T]\d{1,2}:\d{2}")
 _RELATIVE_BEFORE = re.compile(
-    r"[（(](?:長男|長女|次男|次女|三男|三女|子|妻|夫|配偶者|父|母|本人)[）)][ \t\u3000]*$|(?:様|さん|氏)[（(]$"
+    r"[（(](?:長男|長女|次男|次女|三男|三女|子|妻|夫|配偶者|父|母|本人)(?:[）)][ \t\u3000]*|[・、])$|(?:様|さん|氏)[（(]$"
 )
+# 控除対象配偶者：井上 真理（1986.02.17）: a date in brackets after a family member on a tax or benefit form
+_FAMILY_FORM = re.compile(r"配偶者|扶養|親族|家族|世帯員|被扶養者")
+
+
+def _pet_sentence(view: str, start: int) -> bool:
+    sentence_start = max(view.rfind("。", max(0, start - 40), start), view.rfind("\n", max(0, start - 40), start))
+    return _PET.search(view, sentence_start + 1 if sentence_start >= 0 else max(0, start - 40), start) is not None
 
 
 def _birth_date(view: str) -> Iterator[PiiMatch]:
@@ -750,14 +782,20 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
         ):
             continue  # 令和5年4月1日付で異動, …4月1日までに生まれた方, 例：19900101, 生まれて初めて
         born = view.startswith("生", m.end()) and not view.startswith("生産", m.end())  # 昭和63年1月20日生
-        public = _public_names().search(view, max(0, m.start() - 25), m.start())
-        if (born and not public) or _is_birth_date(view, m.start(), m.end(), after=14):
+        born = born or _BORN_AFTER.match(view, m.end()) is not None
+        public = public_figure_pattern().search(view, max(0, m.start() - 25), m.start())
+        if public or _pet_sentence(view, m.start()):
+            continue  # 作者の尾田栄一郎は1975年1月1日生まれ: a published fact
+        if born or _is_birth_date(view, m.start(), m.end(), after=14):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.9, m.group())
-        elif _RELATIVE_BEFORE.search(view, max(0, m.start() - 12), m.start()) or _RELATIVE_AFTER.match(view, m.end()):
+        elif (
+            _RELATIVE_BEFORE.search(view, max(0, m.start() - 12), m.start())
+            or _RELATIVE_AFTER.match(view, m.end())
+            or (view[m.start() - 1 : m.start()] in "（(" and _FAMILY_FORM.search(view, max(0, m.start() - 30), m.start()))
+        ):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.85, m.group())  # 岡本 颯太（長男）平成28年5月19日
         elif (
             _SHOWA.match(m.group())
-            and not public
             and not _OTHER_DATE_LABEL.search(_own_label(view, m.start()))
             and not view.startswith(("、", "に", "の", "から", "まで"), m.end())  # 昭和39年10月10日、東京五輪…
         ):
@@ -779,8 +817,12 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
     for m in _MONTH_DAY.finditer(view):  # 3月3日, 3/14 alone are birth dates only right next to 誕生日
         if view.startswith("にご", m.end()):
             continue  # 11月15日にご注文いただいた: an order date
+        if any(h in view[max(0, m.start() - 14) : m.end() + 14] for h in _HOLIDAY_NEAR) or _pet_sentence(view, m.start()):
+            continue  # 2/23 天皇誕生日、3/20 春分の日: a calendar of holidays
         month_day_words = ("誕生日", "たんじょうび", "生まれ", "birthday", "bday")
-        if _is_birth_date(view, m.start(), m.end(), month_day_words, before=14, after=14):
+        if _BORN_AFTER.match(view, m.end()) or _is_birth_date(
+            view, m.start(), m.end(), month_day_words, before=14, after=14
+        ):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
 
 

@@ -67,7 +67,10 @@ _INNER_SPACE = re.compile(
     r"|(?<=[-年月日目番号条和成正治]) +(?=[0-9])"
     r"|(?<=[0-9]) +(?=-)|(?<=-) +(?=[0-9])|(?<=[和成正治]) +(?=元)|(?<=[0-9]) (?=[0-9][年月日])"
     r"|(?<=[都道府県市区郡]) (?=[^\s\d])"
+    r"|(?<=[0-9]) +(?=/ *[0-9])|(?<=[0-9]/) +(?=[0-9])"  # 1993 / 06 / 02
+    r"|(?<=(?<![A-Za-z])[MTSHR]) (?=[0-9]{1,2}\.)"  # H 2. 1. 2
 )
+_KANA_DATE_UNIT = re.compile(r"(?<=[0-9])(?:ねん|がつ|にち)")  # 9がつ18にち: a child's hiragana date
 _SPOKEN_GROUPS = re.compile(r"(?<!\d)\d{2,4}(?:[の、]\d{3,4}){2,3}(?!\d)|(?<!\d)\d{4}の\d{6}(?!\d)")
 _KANJI_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 # Positional kanji numerals in dates and addresses: 五十六年, 十月二十二日, 三丁目二番十一号, 十二番地三.
@@ -88,22 +91,37 @@ def _kanji_number(run: str) -> str:
     return str((_KANJI_VALUE[tens] if tens else 1) * 10 + (_KANJI_VALUE[ones] if ones else 0))
 
 
-def compact_view(view: str) -> tuple[str, list[int]]:
+def compact_view(view: str, text: str | None = None) -> tuple[str, list[int]]:
     """`view` with letter-spacing and spaces inside numbers removed and positional kanji numerals read as digits,
     plus, for every character of the result, the offset of the view character it came from (and one entry for
     the end). Recognizers that fail on 〒 3 9 0 - 0 8 7 4 or 昭和五十六年十月二十二日 read this text; their spans are
-    mapped back with the offsets. Returns `view` itself (and an identity map) when nothing changes."""
+    mapped back with the offsets. Returns `view` itself (and an identity map) when nothing changes.
+
+    `text`, the original of `view`, tells the gaps between words inside letter-spaced text: an ideographic space
+    or a wider gap (氏　名　中 村　翔 太) stays one space, so labels and values, surnames and given names stay
+    apart."""
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the view, non-overlapping
     for m in _LETTER_SPACED.finditer(view):
-        for k in range(m.start(), m.end()):
-            if view[k] == " ":
-                edits.append((k, k + 1, ""))
+        k = m.start()
+        while k < m.end():
+            if view[k] != " ":
+                k += 1
+                continue
+            gap_end = k
+            while gap_end < m.end() and view[gap_end] == " ":
+                gap_end += 1
+            wide = gap_end - k >= 2 or (text is not None and "\u3000" in text[k:gap_end])
+            wide = wide and not (view[k - 1].isdigit() and view[gap_end : gap_end + 1].isdigit())  # 3　0　5　1
+            edits.append((k + 1, gap_end, "") if wide else (k, gap_end, ""))
+            k = gap_end
     for m in _INNER_SPACE.finditer(view):
         edits.append((m.start(), m.end(), ""))
     for m in _SPOKEN_GROUPS.finditer(view):  # 090の0000の2231, 4556の9001の3728の4601: read out group by group
         for k in range(m.start(), m.end()):
             if view[k] in "の、":
                 edits.append((k, k + 1, "-"))
+    for m in _KANA_DATE_UNIT.finditer(view):
+        edits.append((m.start(), m.end(), {"ねん": "年", "がつ": "月", "にち": "日"}[m.group()]))
     for m in _KANJI_NUMBER.finditer(view):
         edits.append((m.start(), m.end(), _kanji_number(m.group())))
     if not edits:
