@@ -528,7 +528,9 @@ def _bank(view: str) -> Iterator[PiiMatch]:
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2} ?\d{7}(?![A-Za-z0-9])")  # lower case only under a label
 _PASSPORT_WORDS = ("旅券", "パスポート", "passport", "mrz", "(pp", " pp:", "\npp:", "pp no", "pp#")
 _EXAMPLE_WORDS = ("例：", "例:", "例「", "例の", "例）", "記入例", "入力例", "（例", "(例", "e.g.", "例えば")
-_NEGATED_AFTER = re.compile(r"\s?[^。\n]{0,16}(?:ではなく|じゃなく|ではありません|じゃない)")  # この番号は旅券番号ではなく
+_NEGATED_AFTER = re.compile(
+    r"\s?[^。\n]{0,16}(?:ではなく|じゃなく|ではありません|じゃない)"
+)  # この番号は旅券番号ではなく
 _PASSPORT_MACHINE = re.compile(r"(?m)^(?P<mrz>[A-Z]{2}\d{7})\d[A-Z]{3}\d{7}[MF<]|\bP/[A-Z]{3}/(?P<docs>[A-Z]{2}\d{7})/")
 _PENSION = re.compile(r"(?<![\d\-])\d{4}[- ]{0,2}\d{6}(?:(?=-\d{4}(?![\d\-]))|(?![\d\-]))")  # …-1150: 年金コード
 _INSURANCE = re.compile(
@@ -568,8 +570,10 @@ def _documents(view: str) -> Iterator[PiiMatch]:
         if _context(view, m.start(), m.end(), _EXAMPLE_WORDS, before=15, after=0) or m.group()[:2] in ("XX", "xx"):
             continue  # 例えば「AB1234567」, XX0000000: the format, not anyone's passport
         context = _context(view, m.start(), m.end(), _PASSPORT_WORDS, before=80, after=16)
-        if context and _NEGATED_AFTER.match(view, m.end()) and not _context(
-            view, m.start(), m.end(), _PASSPORT_WORDS, before=80
+        if (
+            context
+            and _NEGATED_AFTER.match(view, m.end())
+            and not _context(view, m.start(), m.end(), _PASSPORT_WORDS, before=80)
         ):
             context = False  # TK2209315 この番号は旅券番号ではなく…
         if m.group()[:2].isupper():
@@ -698,7 +702,16 @@ _BIRTH_WORDS = (
 _BORN_AFTER = re.compile(r"に(?:誕生|生まれ|産まれ)|で\s?\d{1,3}\s?(?:歳|才)?(?:に|の誕生日)")
 # Pets have birthdays too: うちのコタロウ（柴犬♂）、2018年5月5日生まれ
 _PET = re.compile(r"犬|猫|ねこ|ワンちゃん|ワンコ|にゃんこ|ペット|インコ|ハムスター|うさぎ|♂|♀|オス|メス")
-_HOLIDAY_NEAR = ("天皇誕生日", "春分の日", "秋分の日", "憲法記念日", "こどもの日", "文化の日", "勤労感謝の日", "建国記念")
+_HOLIDAY_NEAR = (
+    "天皇誕生日",
+    "春分の日",
+    "秋分の日",
+    "憲法記念日",
+    "こどもの日",
+    "文化の日",
+    "勤労感謝の日",
+    "建国記念",
+)
 _MONTH_DAY = re.compile(
     r"(?<![\d年./\-])(?:\d{1,2}月\s?\d{1,2}日|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])"
     rf"|\b{_MONTHS} \d{{1,2}}\b(?!,? \d)"  # July 12 (with a year it is a full date)
@@ -742,7 +755,9 @@ def _own_label(view: str, start: int) -> str:
 def _is_birth_date(
     view: str, start: int, end: int, words: Sequence[str] = _BIRTH_WORDS, before: int = 30, after: int = 8
 ) -> bool:
-    if public_figure_pattern().search(view, max(0, start - 25), start) or public_figure_pattern().search(view, end, end + 12):
+    if public_figure_pattern().search(view, max(0, start - 25), start) or public_figure_pattern().search(
+        view, end, end + 12
+    ):
         return False  # 竈門炭治郎の誕生日は7月14日, 2月9日は夏目漱石の誕生日: published facts
     label = _own_label(view, start)
     if any(w in label for w in words):
@@ -762,7 +777,8 @@ _SHOWA = re.compile(r"(?:昭和|昭|S)\d")
 _RELATIVE_AFTER = re.compile(r"[ \t\u3000]*(?:生(?![産活徒])|世帯主|長男|長女|次男|次女|三男|三女|妻|夫|本人|配偶者)")
 _TIME_AFTER = re.compile(r"[ T]\d{1,2}:\d{2}")
 _RELATIVE_BEFORE = re.compile(
-    r"[（(](?:長男|長女|次男|次女|三男|三女|子|妻|夫|配偶者|父|母|本人)(?:[）)][ \t\u3000]*|[・、])$|(?:様|さん|氏)[（(]$"
+    r"[（(](?:長男|長女|次男|次女|三男|三女|子|妻|夫|配偶者|父|母|本人)(?:[）)][ \t\u3000]*|[・、])$"
+    r"|(?:様|さん|氏)[（(]$"
 )
 # 控除対象配偶者：井上 真理（1986.02.17）: a date in brackets after a family member on a tax or benefit form
 _FAMILY_FORM = re.compile(r"配偶者|扶養|親族|家族|世帯員|被扶養者")
@@ -791,7 +807,10 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
         elif (
             _RELATIVE_BEFORE.search(view, max(0, m.start() - 12), m.start())
             or _RELATIVE_AFTER.match(view, m.end())
-            or (view[m.start() - 1 : m.start()] in "（(" and _FAMILY_FORM.search(view, max(0, m.start() - 30), m.start()))
+            or (
+                view[m.start() - 1 : m.start()] in "（("
+                and _FAMILY_FORM.search(view, max(0, m.start() - 30), m.start())
+            )
         ):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.85, m.group())  # 岡本 颯太（長男）平成28年5月19日
         elif (
@@ -817,7 +836,9 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
     for m in _MONTH_DAY.finditer(view):  # 3月3日, 3/14 alone are birth dates only right next to 誕生日
         if view.startswith("にご", m.end()):
             continue  # 11月15日にご注文いただいた: an order date
-        if any(h in view[max(0, m.start() - 14) : m.end() + 14] for h in _HOLIDAY_NEAR) or _pet_sentence(view, m.start()):
+        if any(h in view[max(0, m.start() - 14) : m.end() + 14] for h in _HOLIDAY_NEAR) or _pet_sentence(
+            view, m.start()
+        ):
             continue  # 2/23 天皇誕生日、3/20 春分の日: a calendar of holidays
         month_day_words = ("誕生日", "たんじょうび", "生まれ", "birthday", "bday")
         if _BORN_AFTER.match(view, m.end()) or _is_birth_date(
