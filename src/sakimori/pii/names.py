@@ -345,7 +345,7 @@ def _public_parts(text: str) -> frozenset[str]:
     named = {m.group() for m in public_figure_pattern().finditer(text)}
     if not named:
         return frozenset()
-    parts = set()
+    parts: set[str] = set()
     for figure in named:
         parts.update(figure[:k] for k in range(2, len(figure)))
         parts.update(figure[-k:] for k in range(2, len(figure)))
@@ -356,7 +356,7 @@ def _public_parts(text: str) -> frozenset[str]:
 
 @cache
 def _listed_parts() -> frozenset[str]:
-    parts = set()
+    parts: set[str] = set()
     for figure in public_figure_names():
         if len(figure) >= 3 and not any("\u3041" <= c <= "\u30ff" for c in figure):
             parts.update(figure[:k] for k in range(2, len(figure) - 1))
