@@ -71,7 +71,7 @@ POSITIVES = [
     ("仮山美咲と申します。", "person", "仮山美咲"),  # an unknown surname, a given name the dictionary knows
     ("ねえ、架空花子のLINE知らん？", "person", "架空花子"),
     ("name: HANAKO MIHON", "person", "HANAKO MIHON"),
-    ("担当：見本", "person", "見本"),
+    ("担当：宇佐美", "person", "宇佐美"),
     ("DNSを 2001:db8:85a3::8a2e:370:7334 に変更", "ip_address", "2001:db8:85a3::8a2e:370:7334"),
     ("免許証\n番号 第412345678903号", "drivers_license", "412345678903"),
     ("氏名見本 大輔、昭和63年1月20日生", "birth_date", "昭和63年1月20日"),
@@ -171,6 +171,15 @@ POSITIVES = [
     ("控除対象配偶者：井上 真理（1986.02.17）", "birth_date", "1986.02.17"),
     ("扶養親族：井上 蓮（長男・2012.06.30）", "birth_date", "2012.06.30"),
     ("ｾｲﾈﾝｶﾞｯﾋﾟ:19880422", "birth_date", "19880422"),
+    ("Room 1201 (Twin): TAKEDA Shiori (PP: MZ2207761)", "person", "TAKEDA Shiori"),
+    ("- Haruto Ikeda (Sales) — received", "person", "Haruto Ikeda"),
+    ("こんにちは、Sophie Martinです。", "person", "Sophie Martin"),
+    ("借主（乙）：Nguyen Van Minh（グエン・ヴァン・ミン）", "person", "Nguyen Van Minh"),
+    ("mai: kyou nomi ikeru?\nryo: ikeru!", "person", "mai"),
+    ("hey! Taichi here 👋 just landed", "person", "Taichi"),
+    ("明日はTanaka-sanの代わりに出ます", "person", "Tanaka"),
+    ("Please review it by Friday, and cc Yuki on the thread.", "person", "Yuki"),
+    ("氏　　名　熊 谷 直 美\n金融機関名　架空信用金庫", "person", "熊 谷 直 美"),
 ]
 
 NEGATIVES = [
@@ -230,6 +239,11 @@ NEGATIVES = [
     "うちの犬の誕生日は2019年5月12日！",
     "2/23 天皇誕生日、3/20 春分の日、4/29 昭和の日",
     "作者の尾田栄一郎は1975年1月1日生まれ",
+    "在庫表\nJAN: 4901234567894\nJAN: 4987654321098",
+    "行先 Destination：Ho Chi Minh City, Vietnam",
+    "撹拌 300 rpm × 15 min、25.0 ℃",
+    "Kobe Beef and Sake Tasting Tour",
+    "第102代内閣総理大臣の石破茂氏は就任した。石破氏は鳥取県出身",
 ]
 
 

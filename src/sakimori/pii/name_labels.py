@@ -68,7 +68,7 @@ _NAME_KEY = re.compile(
 )
 # Sato-san, Chen-san / Ms. Ogawa, Mr. Hashimoto, Ms. Aoi Kondo
 _ROMAJI_HONORIFIC = re.compile(
-    rf"(?<![A-Za-z])(?P<a>{_ROMAJI})-(?:san|sama|kun|chan|sensei)\b"
+    rf"(?<![A-Za-z])(?P<a>{_ROMAJI})-(?:san|sama|kun|chan|sensei)(?![A-Za-z])"
     rf"|\b(?:Mr|Ms|Mrs|Miss|Dr)\.? (?P<b>{_ROMAJI}(?: {_ROMAJI})?)"
 )
 # [10:03] Sato Ren: / Mei: at the start of a line

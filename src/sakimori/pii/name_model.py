@@ -132,6 +132,7 @@ def _shape(s: str) -> str:
 
 def candidate_features(text: str, toks: list[_Token], starts: list[int], c: Candidate) -> list[int]:
     """Hashed feature indices of one candidate. `starts` are the tokens' begin offsets (for bisect)."""
+    from sakimori.pii.latin_names import latin_kinds
     from sakimori.pii.names import _lexicon_name_parts
 
     word = text[c.start : c.end]
@@ -171,6 +172,7 @@ def candidate_features(text: str, toks: list[_Token], starts: list[int], c: Cand
         f"n2={'/'.join(t.surface for t in nxt)}",
         f"p2={'/'.join(t.surface for t in prev)}",
         f"ntok={len(inside)}",
+        f"latin={latin_kinds(word)}",
     ]
     return [zlib.crc32(n.encode()) % DIMENSIONS for n in names]
 

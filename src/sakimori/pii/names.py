@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from sakimori import sudachi
+from sakimori.pii.latin_names import latin_names
 from sakimori.pii.name_labels import NOT_ROMAJI_NAMES, labelled_names
 from sakimori.pii.recognizers import PiiMatch, public_figure_names, public_figure_pattern
 
@@ -406,6 +407,7 @@ def _find_names(text: str) -> Iterator[PiiMatch]:
     yield from _kanji_full_names(text)
     yield from _romaji_names(text)
     yield from labelled_names(text)
+    yield from latin_names(text)
     for m in _HONORIFIC_AFTER_RUN.finditer(text):
         run = m.group(1)
         if text.startswith("氏名", m.end(1)):

@@ -1,0 +1,140 @@
+"""Names written in Latin letters that no label announces: TAKEDA Shiori in a rooming list, Haruto Ikeda (Sales),
+Sophie Martin in a Japanese sentence, `ryo:` in a romaji chat, Kenji at the head of a message.
+
+Hepburn spelling alone cannot tell a name from a word (Sake, Kobe Beef), so these rules read shipped word lists
+(src/sakimori/data/names/): common Japanese surnames and given names in romaji, given names common among foreign
+residents and visitors, and common foreign surnames. A full name needs one surname and one given name (or a foreign
+given name before a capitalised word); a single word needs a list entry and a position only a person takes (a chat
+speaker, a vocative, a sign-off, a Japanese particle or honorific after it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from sakimori.pii.recognizers import PiiMatch
+
+__all__ = ["latin_kinds", "latin_names"]
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    from importlib import resources
+
+    text = resources.files("sakimori.data").joinpath("names", name).read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _surname(word: str) -> bool:
+    return word.lower() in _words("romaji_surnames.txt")
+
+
+def _foreign_given(word: str) -> bool:
+    return word.lower() in _words("foreign_given_names.txt")
+
+
+def _given(word: str) -> bool:
+    return word.lower() in _words("romaji_given_names.txt") or _foreign_given(word)
+
+
+def _foreign_surname(word: str) -> bool:
+    return word.lower() in _words("foreign_surnames.txt")
+
+
+def _any_name(word: str) -> bool:
+    """A list entry that can stand alone as a name: three letters at least (Ai, Do, Le alone are words)."""
+    return len(word) >= 3 and (_given(word) or _surname(word) or _foreign_surname(word))
+
+
+def latin_kinds(word: str) -> str:
+    """Which name lists each Latin word of `word` is in (S surname, G given, F foreign given, f foreign surname,
+    - none), e.g. "SG" for TAKEDA Shiori; empty for a word not in Latin letters. A feature of the name model."""
+    if not word.isascii() or not any(c.isalpha() for c in word):
+        return ""
+    kinds = []
+    for part in re.split(r"[ /]+", word)[:3]:
+        kind = "S" * _surname(part) + "G" * (part.lower() in _words("romaji_given_names.txt"))
+        kind += "F" * _foreign_given(part) + "f" * _foreign_surname(part)
+        kinds.append(kind or "-")
+    return ".".join(kinds)
+
+
+# Words that sit in the lists but, capitalised in running English, are far more often not names.
+_ENGLISH = frozenset(
+    w.lower()
+    for w in (
+        "The", "This", "That", "These", "Our", "Your", "My", "His", "Her", "Its", "Their", "New", "Old", "Dear",
+        "Hello", "Thanks", "Best", "Note", "Date", "Name", "Room", "Sample", "Mihon", "Kaku", "Test", "Street",
+        "Road", "Avenue", "Park", "Hotel", "Station", "Bank", "City", "Ward", "Town", "Tower", "Building", "Airport",
+        "University", "School", "Hospital", "Clinic", "Company", "Team", "Support", "Center", "Office", "Group",
+        "Sales", "Japan", "Tokyo", "Osaka", "Kyoto", "Line", "Zoom", "Slack", "Google", "Apple", "Visa", "Master",
+        "Card", "Gold", "Platinum", "Last", "First", "Family", "Given", "Full", "Total", "Order", "Ship", "Bill",
+    )
+)  # fmt: skip
+_WORD = r"(?:[A-Z][a-z]{1,14}|[A-Z]{2,15})"
+_FULL_NAME = re.compile(
+    rf"(?<![A-Za-z0-9@._\-/])({_WORD})(?: ({_WORD}))?(?: ({_WORD}))?(?![A-Za-z0-9@])(?! City| Street| Road| Lead)"
+)
+_SPEAKER = re.compile(r"(?m)^(?:\[[^\]\n]{1,20}\][ \t]*)?(?:Agent |Staff |Operator )?(?P<v>[A-Za-z]{2,14})[ \t]?[:：]")
+_VOCATIVE = re.compile(r"(?m)(?:^|(?<=[.!?] ))(?:hey |hi |ok |thanks |thx )?(?P<v>[A-Za-z]{2,14}),", re.IGNORECASE)
+_PHRASE_BEFORE = re.compile(
+    r"\b(?i:it's|I'm|this is|from|cc|ask|with|and|or|tell|ping|thanks|thank|love|miss|call|met|meet|to|for|by)"
+    r"[ \t]+(?P<v>[A-Z][a-z]{1,14})\b(?! [A-Z][a-z])"
+)
+_HERE = re.compile(r"(?<![A-Za-z])(?P<v>[A-Z][a-z]{2,14}) here\b")  # hey! Taichi here 👋
+_SIGN_OFF = re.compile(r"(?:[—–]|--?)[ \t]*(?P<v>[A-Z][a-z]{1,14})[ \t]*$|\n[ \t]*(?P<w>[A-Z][a-z]{1,14})[ \t]*\n*\Z")
+_JAPANESE_AFTER = re.compile(
+    r"(?<![A-Za-z])(?P<v>[A-Z][a-z]{1,14})(?=[がはのとにもへをやで、。]|って|さん|くん|ちゃん|様|氏|-san|-kun)"
+)
+
+
+def _foreign_pair(first: str, second: str) -> bool:
+    """Sophie Martin, Wang Wei: a foreign given name before a capitalised word, or a foreign surname first."""
+    given_first = _foreign_given(first) and len(first) >= 3 and (_foreign_surname(second) or second.istitle())
+    return given_first or (_foreign_surname(first) and _given(second))
+
+
+def _full_names(text: str) -> Iterator[PiiMatch]:
+    for m in _FULL_NAME.finditer(text):
+        words = [w for w in m.groups() if w]
+        if len(words) < 2 or any(w.lower() in _ENGLISH for w in words[:2]):
+            continue
+        first, second = words[0], words[1]
+        if (_surname(first) and _given(second)) or (_given(first) and _surname(second)):
+            yield PiiMatch("person", m.start(1), m.end(2), 0.9, text[m.start(1) : m.end(2)])
+        elif _foreign_surname(first) and len(words) == 3 and _any_name(words[2]):
+            yield PiiMatch("person", m.start(), m.end(), 0.85, m.group())  # Nguyen Van Minh
+        elif _foreign_pair(first, second) and (not first.isupper() or second.isupper()):  # AI Chat is no name
+            yield PiiMatch("person", m.start(1), m.end(2), 0.8, text[m.start(1) : m.end(2)])  # Sophie Martin
+
+
+def _single_names(text: str) -> Iterator[PiiMatch]:
+    speakers = [
+        m
+        for m in _SPEAKER.finditer(text)
+        if _any_name(m.group("v"))
+        and m.group("v").lower() not in _ENGLISH
+        and not re.fullmatch("[A-Z]{2,3}", m.group("v"))
+    ]  # JAN: 4901234567894 is a code, not a speaker
+    if len(speakers) >= 2 or any(text[m.start() : m.start("v")].strip() for m in speakers):
+        for m in speakers:  # mai: … ryo: … (a conversation), Agent Mei:
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.8, m.group("v"))
+    for pattern, score in ((_VOCATIVE, 0.75), (_PHRASE_BEFORE, 0.7), (_JAPANESE_AFTER, 0.7), (_HERE, 0.8)):
+        for m in pattern.finditer(text):
+            value = m.group("v")
+            if len(value) >= 3 and _given(value) and value.lower() not in _ENGLISH:
+                yield PiiMatch("person", m.start("v"), m.end("v"), score, value)
+    for m in _SIGN_OFF.finditer(text):
+        group = "v" if m.group("v") else "w"
+        if _any_name(m.group(group)) and m.group(group).lower() not in _ENGLISH:
+            yield PiiMatch("person", m.start(group), m.end(group), 0.75, m.group(group))
+
+
+def latin_names(text: str) -> Iterator[PiiMatch]:
+    """Person names in Latin letters found by the shipped name lists (see the module docstring)."""
+    if not any("A" <= c <= "z" for c in text):
+        return
+    yield from _full_names(text)
+    yield from _single_names(text)
