@@ -80,7 +80,8 @@ _FULL_NAME = re.compile(
 _SPEAKER = re.compile(r"(?m)^(?:\[[^\]\n]{1,20}\][ \t]*)?(?:Agent |Staff |Operator )?(?P<v>[A-Za-z]{2,14})[ \t]?[:：]")
 _VOCATIVE = re.compile(r"(?m)(?:^|(?<=[.!?] ))(?:hey |hi |ok |thanks |thx )?(?P<v>[A-Za-z]{2,14}),", re.IGNORECASE)
 _PHRASE_BEFORE = re.compile(
-    r"\b(?i:it's|I'm|this is|from|cc|ask|with|and|or|tell|ping|thanks|thank|love|miss|call|met|meet|to|for|by)"
+    r"\b(?i:it's|I'm|this is|from|cc|ask|with|and|or|tell|ping|thanks|thank|love|miss|call|met|meet|to|for|by|added"
+    r"|wife|husband|son|daughter|host|guide|friend|colleague|boss|manager|partner|mom|mum|dad|brother|sister)"
     r"[ \t]+(?P<v>[A-Z][a-z]{1,14})\b(?! [A-Z][a-z])"
 )
 _HERE = re.compile(r"(?<![A-Za-z])(?P<v>[A-Z][a-z]{2,14}) here\b")  # hey! Taichi here 👋
@@ -91,9 +92,14 @@ _JAPANESE_AFTER = re.compile(
 
 
 def _foreign_pair(first: str, second: str) -> bool:
-    """Sophie Martin, Wang Wei: a foreign given name before a capitalised word, or a foreign surname first."""
+    """Sophie Martin, Wang Wei, WANG Lihua: a foreign given name before a capitalised word, or a foreign surname
+    first (in capitals, as passports print it, before any capitalised given name)."""
     given_first = _foreign_given(first) and len(first) >= 3 and (_foreign_surname(second) or second.istitle())
-    return given_first or (_foreign_surname(first) and _given(second))
+    given_first = given_first and (not first.isupper() or second.isupper())  # AI Chat is no name
+    surname_first = _foreign_surname(first) and (
+        _given(second) or (first.isupper() and len(first) >= 2 and second.istitle())
+    )
+    return given_first or surname_first
 
 
 def _full_names(text: str) -> Iterator[PiiMatch]:
@@ -106,7 +112,7 @@ def _full_names(text: str) -> Iterator[PiiMatch]:
             yield PiiMatch("person", m.start(1), m.end(2), 0.9, text[m.start(1) : m.end(2)])
         elif _foreign_surname(first) and len(words) == 3 and _any_name(words[2]):
             yield PiiMatch("person", m.start(), m.end(), 0.85, m.group())  # Nguyen Van Minh
-        elif _foreign_pair(first, second) and (not first.isupper() or second.isupper()):  # AI Chat is no name
+        elif _foreign_pair(first, second):
             yield PiiMatch("person", m.start(1), m.end(2), 0.8, text[m.start(1) : m.end(2)])  # Sophie Martin
 
 

@@ -72,7 +72,10 @@ _ROMAJI_HONORIFIC = re.compile(
     rf"|\b(?:Mr|Ms|Mrs|Miss|Dr)\.? (?P<b>{_ROMAJI}(?: {_ROMAJI})?)"
 )
 # [10:03] Sato Ren: / Mei: at the start of a line
-_ROMAJI_SPEAKER = re.compile(rf"(?m)^(?:\[[^\]\n]{{1,12}}\][ \t]*)?(?P<v>{_ROMAJI}(?: {_ROMAJI})?)[ \t]?[:：]")
+_ROMAJI_SPEAKER = re.compile(
+    rf"(?m)^(?:\[[^\]\n]{{1,12}}\][ \t]*)?(?:(?:Agent|Staff|Operator|Support|Rep) )?"
+    rf"(?P<v>{_ROMAJI}(?: {_ROMAJI})?)[ \t]?[:：]"
+)
 # Kind regards,⏎James Miller / Thanks! — Emi
 _CLOSING = re.compile(
     rf"(?:regards|sincerely|thanks|thank you|best|cheers)[,!.]?[ \t]*(?:\n|[—–-][ \t]*)(?P<v>{_ROMAJI}(?: {_ROMAJI})?)"
@@ -100,7 +103,7 @@ _KATAKANA_FULL = re.compile(
 # CSV / TSV / pipe / SQL cells: a value under a name column (氏名, 姓, 名, name, last_name, holder)
 _CELL = re.compile(r"(?:^|(?<=[,\t|│(]))[ \t]*['\"]?(?P<v>[^,\t|│'\"\n()]{1,24}?)['\"]?[ \t]*(?=[,\t|│)]|$)", re.M)
 _NAME_COLUMN = re.compile(
-    r"氏名|姓|名前|^名$|カナ|フリガナ|担当|社員名|顧客名|利用者|申請者|作成者|name|holder|last|first|owner|author",
+    r"氏名|姓|名前|^名$|カナ|フリガナ|ふりがな|よみがな|ヨミガナ|担当|社員名|顧客名|利用者|申請者|作成者|name|holder|last|first|owner|author",
     re.IGNORECASE,
 )
 
@@ -180,6 +183,70 @@ _SIGN_OFF = re.compile(
 )
 
 
+# Chat exports and threads: 22:41<TAB>みさき<TAB>…, 岸本 15:12⏎…, 12:10 Yuto ▶⏎…, [ゆな] …
+_TIMED_SPEAKER = re.compile(
+    rf"(?m)^\d{{1,2}}:\d{{2}}\t(?P<a>{_JA}{{1,6}}|{_ROMAJI})\t"
+    rf"|^(?P<b>{_JA}{{1,6}}(?:[ \u3000]{_JA}{{1,4}})?|{_ROMAJI}(?: {_ROMAJI})?)[ \t]+\d{{1,2}}:\d{{2}}[ \t]*$"
+    rf"|^\d{{1,2}}:\d{{2}} (?P<c>{_JA}{{1,6}}|{_ROMAJI}) ?[▶>]"
+    rf"|^\[(?P<d>[\u3041-\u3096\u30a1-\u30faー]{{2,5}})\][ \t]"
+)
+_NOT_A_SPEAKER_NAME = frozenset(("母", "父", "ママ", "パパ", "自分", "私", "店長", "受付", "顧客", "担当", "Bot", "AI"))
+
+
+def _timed_speakers(text: str) -> Iterator[PiiMatch]:
+    found = [m for m in _TIMED_SPEAKER.finditer(text) if m.group(m.lastgroup or "a") not in _NOT_A_SPEAKER_NAME]
+    if len(found) >= 2 or any(m.lastgroup in ("a", "c") for m in found):
+        for m in found:
+            group = m.lastgroup or "a"
+            yield PiiMatch("person", m.start(group), m.end(group), 0.75, m.group(group))
+
+
+# ひなたちゃん, そうたくん, みーちゃん, たっちゃん: a kana given name before ちゃん/くん (not おばあちゃん, 赤ちゃん)
+_KANA_HONORIFIC = re.compile(r"ちゃん|くん")
+_NOT_KANA_GIVEN = (
+    *("ばあ", "じい", "ねえ", "にい", "かあ", "とう", "あか", "おば", "おじ", "おね", "おに", "ぼく", "わん", "にゃん"),
+    "いい",  # かわいいちゃん
+)
+_PARTICLE_START = tuple("てにをがはもとのへでやよね")
+
+
+def _kana_with_honorific(text: str) -> Iterator[PiiMatch]:
+    for m in _KANA_HONORIFIC.finditer(text):
+        end = m.start()
+        begin = end
+        while begin > 0 and end - begin < 4 and ("\u3041" <= text[begin - 1] <= "\u3096" or text[begin - 1] == "ー"):
+            begin -= 1
+        for start in range(begin, end - 1):  # the longest run that reads as a name
+            run = text[start:end]
+            if run[0] in "っゃゅょぁぃぅぇぉんーを" or run.endswith(_NOT_KANA_GIVEN):
+                continue
+            if start > 0 and "\u3041" <= text[start - 1] <= "\u3096" and run.startswith(_PARTICLE_START):
+                continue
+            if (
+                start > 0
+                and "\u3041" <= text[start - 1] <= "\u3096"
+                and text[start - 1] not in "てにをがはもとのへでやよねっ"
+            ):
+                continue  # inside a longer hiragana word
+            stop = m.end() if run.endswith("っ") else end  # たっちゃん is the nickname as a whole
+            yield PiiMatch("person", start, stop, 0.7, text[start:stop])
+            break
+
+
+_KANA_HOLDER = re.compile(
+    r"(?:名義(?:人)?(?:は|：|:)[ \t\u3000]*|\d{7}[ \t\u3000]*[（(])"
+    r"(?P<v>[\u30a1-\u30faー]{2,8}(?:[ \u3000][\u30a1-\u30faー]{1,8})?"
+    r"|[\uff66-\uff9f]{2,10}(?: [\uff66-\uff9f]{1,10})?)"
+    r"(?=[）)、。\s]|です|で|$)"
+)
+_DOTTED_KATAKANA = re.compile(
+    r"(?P<v>(?<![\u30a1-\u30fa])[\u30a1-\u30faー]{2,8}(?:・[\u30a1-\u30faー]{1,8}){2,3})"
+    r"(?=さん|様|氏|くん|ちゃん|（|\()"
+    r"|(?<=[:：])[ \t\u3000]*(?P<w>[\u30a1-\u30faー]{2,8}(?:・[\u30a1-\u30faー]{1,8}){1,3})",
+    re.M,
+)
+
+
 def _kana_name(word: str) -> bool:
     from sakimori.pii.names import _lexicon_name_parts
 
@@ -247,10 +314,21 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
                 yield PiiMatch("person", start, start + len(item.group()), 0.7, item.group())
     for m in _ROLE_THEN_NAME.finditer(text):
         yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
-    speakers = [m for m in _KANA_SPEAKER.finditer(text) if _kana_name(m.group("v"))]
+    labels = [m for m in _KANA_SPEAKER.finditer(text) if m.group("v") not in _NOT_SPEAKERS]
+    said_twice = {v for v in (m.group("v") for m in labels) if sum(m.group("v") == v for m in labels) >= 2}
+    speakers = [m for m in labels if _kana_name(m.group("v")) or m.group("v") in said_twice]  # しょう：…しょう：
     if len(speakers) >= 2 or (speakers and len(_ANY_SPEAKER.findall(text)) >= 2):
         for m in speakers:
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))
+    yield from _timed_speakers(text)
+    yield from _kana_with_honorific(text)
+    for m in _KANA_HOLDER.finditer(text):  # 名義はキムラアヤカ, 普通 7720146（ニシムラ アヤ）
+        yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
+    for m in _DOTTED_KATAKANA.finditer(text):  # グエン・ヴァン・ナムさん, 賃借人（乙）：ファム・ティ・ラン
+        group = "v" if m.group("v") else "w"
+        if group == "w" and not re.search(r"[者人名乙甲様]", text[max(0, m.start() - 8) : m.start()]):
+            continue  # メニュー：コーヒー・ココア・ミルク is a list of things
+        yield PiiMatch("person", m.start(group), m.end(group), 0.85, m.group(group))
     for m in _SIGN_OFF.finditer(text):
         if _kana_name(m.group("v")) and (m.start() == 0 or text[m.start() - 1] in "！!。、 \u3000\n〜の"):
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))

@@ -300,7 +300,7 @@ _ROLES = frozenset(
 _ROLE_ENDINGS = tuple(_ROLES)
 # How words for kinds of people end (薬剤師, 入居者, 声優, 作家, 息子, 主人, 常連): a dictionary word with one of
 # these endings and no reading as a name is a role before さん, not a name. Invented names (見本さん) keep theirs.
-_PERSON_NOUN_ENDINGS = tuple("者師家員士官生手人優連子主御族長客婦夫嬢児女男母父兄姉弟妹匠医先")
+_PERSON_NOUN_ENDINGS = tuple("者師家員士官生手人優連子主御族長客婦夫嬢児女男母父兄姉弟妹匠医先屋")
 _HONORIFIC_AFTER_RUN = re.compile(
     r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{2,3})(?:さん|様|さま|くん|君|氏|先生|先輩|部長|課長|社長|ちゃん|主任|係長|次長|教授)"
 )
@@ -365,12 +365,33 @@ def _listed_parts() -> frozenset[str]:
     return frozenset(parts)
 
 
+# 今日愛ちゃんと, 昨日蓮と: a time word glued to a one- or two-character given name; 元夫 西村 悟: a relation
+_LEADING_NOT_NAME = re.compile(r"(?:今日|昨日|明日|今朝|今夜|昨夜|毎日|先週|来週|今週|(?:元)?(?:夫|妻)[ \u3000])(?=\S)")
+
+
+def _trimmed(text: str, name: PiiMatch) -> PiiMatch:
+    """The name without a time word or relation glued before it, and with ちゃん kept after たっ/さっ."""
+    start, end = name.start, name.end
+    lead = _LEADING_NOT_NAME.match(text, start, end)
+    if lead and end - lead.end() <= 4:
+        start = lead.end()
+    if text[end - 1 : end] == "っ" and text.startswith("ちゃん", end):
+        end += 3  # たっちゃん, さっちゃん: the nickname as a whole
+    return (
+        name if (start, end) == (name.start, name.end) else PiiMatch("person", start, end, name.score, text[start:end])
+    )
+
+
+# A form's name field filled with a reference, not a name: 保険契約者　同上, カード名義人　契約者と同じ
+_NOT_A_NAME = frozenset(("同上", "同左", "同右", "本人", "上記", "下記", "未定", "不明", "なし", "匿名", "非公開"))
+
+
 def _not_public_or_pets(text: str, names: list[PiiMatch]) -> list[PiiMatch]:
     parts = _public_parts(text)
     out = []
-    for name in names:
+    for name in (_trimmed(text, n) for n in names):
         bare = name.text.replace(" ", "").replace("\u3000", "")
-        if bare in parts or _PET_AFTER.match(text, name.end):
+        if bare in parts or _PET_AFTER.match(text, name.end) or bare in _NOT_A_NAME or bare.endswith("と同じ"):
             name = PiiMatch("person", name.start, name.end, min(name.score, 0.3), name.text)
         out.append(name)
     return out

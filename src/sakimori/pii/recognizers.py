@@ -7,6 +7,7 @@ words within a short window before (or after) a candidate raise its score (電�
 
 from __future__ import annotations
 
+import datetime
 import ipaddress
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -127,6 +128,9 @@ _PHONE = re.compile(
 _DIGIT_GROUP_BEFORE = re.compile(r"(?<![\d\-])\d{2,6} $")
 
 
+_FOREIGN_PHONE = re.compile(r"(?<![\w+])\+(?!81)[1-9]\d{0,2}(?:[ \-]\(?\d{1,4}\)?){2,4}(?![\d\-])")
+
+
 def _phone(view: str) -> Iterator[PiiMatch]:
     for m in _PHONE.finditer(view):
         raw = m.group()
@@ -156,6 +160,9 @@ def _phone(view: str) -> Iterator[PiiMatch]:
         if _context(view, m.start(), m.end(), _NOT_PHONE, before=12, after=0):
             score -= 0.45
         yield PiiMatch("phone", m.start(), m.end(), _clip(score), raw)
+    for m in _FOREIGN_PHONE.finditer(view):  # Tel: +86 138 0000 5521, a foreign number where a phone is asked
+        if _context(view, m.start(), m.end(), _PHONE_WORDS, before=12, after=0):
+            yield PiiMatch("phone", m.start(), m.end(), 0.85, m.group())
 
 
 _LICENCE_WORDS = (
@@ -211,6 +218,12 @@ def _numbers(view: str) -> Iterator[PiiMatch]:
 _GROUP_BREAK = re.compile(r"[\s\-]+(?=\d)")
 
 
+def _last_word_at(view: str, start: int, words: Sequence[str], before: int = 40) -> int:
+    """Where the last of `words` begins in the `before` characters before `start` (-1 when none)."""
+    window = view[max(0, start - before) : start].lower()
+    return max(window.rfind(w) for w in words)
+
+
 def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
     raw = view[start:end]
     digits = re.sub(r"\D", "", raw)
@@ -220,9 +233,9 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
         licence_form = view[max(0, start - 2) : start].rstrip().endswith("第") and view[
             end : end + 2
         ].lstrip().startswith("号")  # 第123456789012号, 第 1234… 号
-        named_my_number = is_my_number(digits) and _context(
-            view, start, end, ("マイナンバー", "個人番号"), before=15, after=0
-        )
+        named_my_number = is_my_number(digits) and _last_word_at(view, start, ("マイナンバー", "個人番号")) > (
+            _last_word_at(view, start, _LICENCE_WORDS)
+        )  # 運転免許証で確認済⏎個人番号は…から 7045-1829-3645: the closer label decides
         if (not named_my_number and _context(view, start, end, _LICENCE_WORDS, before=40, after=12)) or (
             licence_form and _context(view, start, end, _LICENCE_WORDS, before=120)
         ):
@@ -244,6 +257,7 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
         if context or not _context(view, start, end, _NOT_ID_NUMBER, before=12, after=0):
             yield PiiMatch("corporate_number", start, end, 0.95 if context else 0.65, raw)
     product_code = _context(view, start, end, ("jan", "ean", "isbn", "商品コード", "品番", "バーコード"), before=15)
+    product_code = product_code or (len(digits) == 13 and digits[:2] in ("45", "49"))  # a JAN code, not a card
     if 13 <= len(digits) <= 19 and is_luhn(digits) and _card_brand(digits) and not product_code:
         context = _context(view, start, end, ("カード", "card", "クレジット", "クレカ", "visa", "jcb"))
         yield PiiMatch("credit_card", start, end, 0.95 if context else 0.8, raw)
@@ -388,10 +402,12 @@ _CITY = re.compile(
 # After the city: the town name and the block number (丁目・番地・号, 1-2-3, 北1条西2丁目), then a building/room.
 _TAIL = re.compile(
     r"[^\s、。,.「」()（）\d]{0,16}?(?:\n(?=\d))?"  # 架空町⏎3-5-1: the block number may start the next line
-    r"(?:\d+(?:丁目|丁|-)\s?\d+(?:(?:番地?|-)\s?\d+(?:号)?)?(?:番地?)?"
-    r"(?:[ 　]?[^\s、。,.「」()（）\d:：]{1,20}?[ 　]?\d{1,4}(?:号室|号|室|階|[FＦ])?)?"
+    r"(?:\d+(?:丁目|丁|-)(?:\n[ \t]{0,12}|\s)?\d+(?:(?:番地?|-)\s?\d+(?:号)?)?(?:番地?)?"
+    r"(?:(?![ 　]?(?:TEL|Tel|tel|FAX|Fax|fax|電話|携帯|☎|℡))"  # 1-7-3　TEL 03-…: the phone, not a room
+    r"[ 　]?[^\s、。,.「」()（）\d:：]{1,20}?[ 　]?\d{1,4}(?:号室|号|室|階|[FＦ]|(?![\d\-])))?"
     r"|\d+番地?(?:\d+号?)?"
-    r"|(?<=[町村通り])\d{1,4}(?![\d\-])"  # 京都 style: 四条下る見本町123, 見本町北通り22
+    r"|(?<=[町村通り])\d{1,4}(?![\d\-丁])"  # 京都 style: 四条下る見本町123, 見本町北通り22
+    r"|(?<=[イロハニホヘトチリヌルヲワカヨタレソツネナラム])-\d{1,4}(?:-\d{1,4})?(?![\d\-])"  # 金沢: 架空町ホ-21
     r"|\d+条[^\s\d、。]{0,6}\d+(?:-\d+){1,2}"  # 札幌 style without 丁目: 北7条西見本4-1-2
     r"|\d+条[^\s\d、。]{0,3}\d+丁目(?:\d+(?:-\d+)?)?)"
 )
@@ -411,6 +427,12 @@ _ROMAJI_PART = r"[A-Z][A-Za-z]+(?:[\- ][A-Za-z]+)*"
 _ROMAJI_ADDRESS = re.compile(
     rf"(?:(?:Room|Apt\.?|Unit|#)\s?\d+,\s?|\d+F,?\s(?:{_ROMAJI_PART},\s?)?)?"
     rf"\d{{1,4}}(?:-\d{{1,4}}){{1,3}},?\s{_ROMAJI_PART}(?:,\s?{_ROMAJI_PART}){{1,4}}"
+)
+# 44 Example Street, Springfield, IL / 12 Rue de l'Exemple, 75011 Paris, France: a street address abroad
+_WESTERN_ADDRESS = re.compile(
+    r"(?<![\w\-])\d{1,5}[A-Za-z]?,? (?:(?:Rue|Rua|Avenida|Calle|Via|Avenue) [^\n,]{2,30}"
+    r"|(?:[A-Z][\w'’.\-]* ){1,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way"
+    r"|Court|Ct\.?|Place|Pl\.?))(?:, ?(?:\d{4,5} )?[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?){1,3}"
 )
 _ROMAJI_PLACE = re.compile(r"-(?:ku|shi|cho|machi|gun|mura|son)\b|\b(?:" + "|".join(ROMAJI_PREFECTURES) + r")\b")
 
@@ -432,6 +454,8 @@ def _address(view: str) -> Iterator[PiiMatch]:
     for m in _TOWN_ONLY.finditer(view):
         if not any(a <= m.start() < b for a, b in covered):
             yield PiiMatch("address", m.start(), m.end(), 0.7, m.group())
+    for m in _WESTERN_ADDRESS.finditer(view):
+        yield PiiMatch("address", m.start(), m.end(), 0.8, m.group())
     for m in _ROMAJI_ADDRESS.finditer(view):
         if _ROMAJI_PLACE.search(m.group()):
             yield PiiMatch("address", m.start(), m.end(), 0.85, m.group())
@@ -502,7 +526,7 @@ def _bank(view: str) -> Iterator[PiiMatch]:
     for m in _BANK_EN.finditer(view):
         yield PiiMatch("bank_account", m.start(), m.end(), 0.85, m.group())
     for m in _BANK.finditer(view):
-        if _context(view, m.start(), m.start(), _EXAMPLE_WORDS, before=15, after=0):
+        if _example_before(view, m.start()):
             continue  # （ご記入例）見本銀行 ○○支店 普通 1234567: how to fill in the form
         label_only = m.group("m") or m.group("y")
         if label_only:  # 口座番号：8120034 (bank and branch in other fields): the number is the account
@@ -512,10 +536,12 @@ def _bank(view: str) -> Iterator[PiiMatch]:
         start = m.start()
         bank_name_end = max(
             view.rfind(w, start, m.end())
-            for w in ("銀行", "金庫", "信金", "組合", "農協", "ゆうちょ", "ギンコウ", "店")
+            for w in ("銀行", "金庫", "信金", "組合", "農協", "ゆうちょ", "ギンコウ", "ｷﾞﾝｺｳ")
         )
-        fields = re.search(r"[:：]", view[max(bank_name_end, start) : m.start("n")]) if m.group("n") else None
-        if m.group("n") and (bank_name_end < start or fields):  # 種別：普通　口座番号：0618427: separate fields
+        if bank_name_end < start:
+            bank_name_end = view.rfind("店", start, m.end())  # 〇一八店 普通 …: ゆうちょ as other banks see it
+        fields = re.search(r"[:：\t,|│]", view[max(bank_name_end, start) : m.start("n")]) if m.group("n") else None
+        if m.group("n") and (bank_name_end < start or fields):  # 種別：普通　口座番号：0618427, table cells
             yield PiiMatch("bank_account", m.start("n"), m.end("n"), 0.9, m.group("n"))
             continue
         if bank_name_end > start:
@@ -526,19 +552,30 @@ def _bank(view: str) -> Iterator[PiiMatch]:
 
 
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2} ?\d{7}(?![A-Za-z0-9])")  # lower case only under a label
-_PASSPORT_WORDS = ("旅券", "パスポート", "passport", "mrz", "(pp", " pp:", "\npp:", "pp no", "pp#")
+_PASSPORT_WORDS = ("旅券", "パスポート", "passport", "mrz", "(pp", " pp:", "\npp:", "pp no", "pp#", "ppt")
 _EXAMPLE_WORDS = ("例：", "例:", "例「", "例の", "例）", "記入例", "入力例", "（例", "(例", "e.g.", "例えば")
+
+
+def _example_before(view: str, start: int) -> bool:
+    """The value follows 記入例, 例えば, e.g. on its own line: a form's example, not anyone's number."""
+    line = view[max(0, start - 15) : start]
+    return any(w in line[line.rfind("\n") + 1 :].lower() for w in _EXAMPLE_WORDS)
+
+
 _NEGATED_AFTER = re.compile(
     r"\s?[^。\n]{0,16}(?:ではなく|じゃなく|ではありません|じゃない)"
 )  # この番号は旅券番号ではなく
 _PASSPORT_MACHINE = re.compile(r"(?m)^(?P<mrz>[A-Z]{2}\d{7})\d[A-Z]{3}\d{7}[MF<]|\bP/[A-Z]{3}/(?P<docs>[A-Z]{2}\d{7})/")
+_PENSION_WORDS = ("年金", "ねんきん", "ネンキン", "ﾈﾝｷﾝ", "手帳", "pension", "nenkin")
+_EXAMPLE_AFTER = ("記入例", "例）", "(例", "（例", "← 例", "←例")
 _PENSION = re.compile(r"(?<![\d\-])\d{4}[- ]{0,2}\d{6}(?:(?=-\d{4}(?![\d\-]))|(?![\d\-]))")  # …-1150: 年金コード
 _INSURANCE = re.compile(
-    r"(?<!整理)記 ?号(?:・?番号)?[)）]?は?[ \t\u3000:：]*"
+    r"(?<!整理)記 ?号(?:・?番号)?[)）]?[はが]?[ \t\u3000:：「]*"
     # 記号 見本い 10472 / 記号 710 2 0 番号 18 3 (OCR spacing) / 記号 見本 21⏎番号 008814
     r"(?P<sym>(?:[\u4e00-\u9fff][\u4e00-\u9fff\u3041-\u3096]{0,3}[ \u3000]?)?[0-9A-Za-z\-]{1,10}(?: \d{1,3}(?!\d))*"
     r"|[\u4e00-\u9fff][\u4e00-\u9fff\u3041-\u3096]{0,3})"
-    r"[ \t\u3000、,・/]*\n?[ \t\u3000]*(?:番 ?号は?[ \t\u3000:：]*)?(?P<num>\d{1,10}(?: \d{1,3}(?!\d))*)(?!\d)"
+    r"[ \t\u3000、,・/]*\n?[ \t\u3000]*(?:で|、)?(?:番 ?号[はが]?[ \t\u3000:：]*)?"
+    r"(?P<num>\d{1,10}(?: \d{1,3}(?!\d))*)(?!\d)"
 )
 _INSURANCE_WORDS = (
     "保険証",
@@ -567,7 +604,7 @@ def _documents(view: str) -> Iterator[PiiMatch]:
         group = "mrz" if m.group("mrz") else "docs"
         yield PiiMatch("passport", m.start(group), m.end(group), 0.95, m.group(group))
     for m in _PASSPORT.finditer(view):  # MZ5120348 ←これ俺のパスポート番号: the label may follow
-        if _context(view, m.start(), m.end(), _EXAMPLE_WORDS, before=15, after=0) or m.group()[:2] in ("XX", "xx"):
+        if _example_before(view, m.start()) or m.group()[:2] in ("XX", "xx") or m.group() == "AB1234567":
             continue  # 例えば「AB1234567」, XX0000000: the format, not anyone's passport
         context = _context(view, m.start(), m.end(), _PASSPORT_WORDS, before=80, after=16)
         if (
@@ -581,13 +618,17 @@ def _documents(view: str) -> Iterator[PiiMatch]:
         elif context:
             yield PiiMatch("passport", m.start(), m.end(), 0.85, m.group())  # tz0318827 typed into a form
     for m in _PENSION.finditer(view):
-        if _context(view, m.start(), m.end(), _EXAMPLE_WORDS, before=15, after=0):
+        if _example_before(view, m.start()):
             continue  # 記入例「1234-567890」: the example of a form, not anyone's number
-        if _context(view, m.start(), m.end(), ("年金", "ねんきん", "手帳", "pension", "nenkin"), before=80, after=20):
+        if _context(view, m.start(), m.end(), _EXAMPLE_AFTER, before=0, after=10):
+            continue  # 基礎年金番号 1234-567890 ← 記入例
+        if _context(view, m.start(), m.end(), _PENSION_WORDS, before=80, after=20):
             yield PiiMatch("pension_number", m.start(), m.end(), 0.9, m.group())
         elif "-" in m.group():
             yield PiiMatch("pension_number", m.start(), m.end(), 0.35, m.group())  # raised in a list of them
     for m in _INSURANCE.finditer(view):
+        if _example_before(view, m.start()):
+            continue  # （例：記号 1234 番号 56）
         if _context(view, m.start(), m.end(), _INSURANCE_WORDS, before=60, after=30):
             yield PiiMatch("health_insurance", m.start(), m.end(), 0.85, m.group())
     for m in _INSURANCE_EN.finditer(view):
@@ -639,6 +680,11 @@ _NOT_IP = ("ファームウェア", "firmware", "バージョン", "version", "�
 _VERSION_BEFORE = re.compile(r"(?:バージョン|version|ver\.?|(?<![a-z])v)\s*[:：]?\s*$", re.IGNORECASE)
 
 
+# 1.10.2.3 → 1.11.0.1: one dotted version upgraded to another (a port forwarded → 192.168.1.25 is an address)
+_UPGRADE_BEFORE = re.compile(r"\d\.\d+[ \t]?[→⇒][ \t]?$")
+_UPGRADE_AFTER = re.compile(r"[ \t]?[→⇒][ \t]?\d+\.\d")
+
+
 def _ip(view: str) -> Iterator[PiiMatch]:
     for pattern in (_IPV4, _IPV6):
         for m in pattern.finditer(view):
@@ -654,6 +700,11 @@ def _ip(view: str) -> Iterator[PiiMatch]:
             line_start = start == 0 or view[start - 1] == "\n"
             if line_start and all(len(part) == 1 for part in candidate.split(".")) and "." in candidate:
                 continue  # 3.1.2.1　拠点ごとの…: a section number
+            upgrade = _UPGRADE_BEFORE.search(view[max(0, start - 20) : start]) or _UPGRADE_AFTER.match(view, m.end())
+            if upgrade or _context(
+                view, start, m.end(), ("ライブラリ", "library", "パッケージ", "package"), before=20, after=0
+            ):
+                continue  # libfoo を 1.10.2.3 → 1.11.0.1 に更新: versions
             if _VERSION_BEFORE.search(view[max(0, start - 12) : start]) or re.search(
                 r"[A-Za-z]/$", view[max(0, start - 2) : start]
             ):
@@ -784,6 +835,15 @@ _RELATIVE_BEFORE = re.compile(
 _FAMILY_FORM = re.compile(r"配偶者|扶養|親族|家族|世帯員|被扶養者")
 
 
+_PASSPORT_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}[ \t\u3000/|,]{1,5}$")
+
+
+def _past_year(date: str) -> bool:
+    """A date written with a four-digit year before this one (an expiry date lies ahead)."""
+    year = re.match(r"(?:19|20)\d{2}", date)
+    return year is not None and int(year.group()) < datetime.date.today().year
+
+
 def _pet_sentence(view: str, start: int) -> bool:
     sentence_start = max(view.rfind("。", max(0, start - 40), start), view.rfind("\n", max(0, start - 40), start))
     return _PET.search(view, sentence_start + 1 if sentence_start >= 0 else max(0, start - 40), start) is not None
@@ -819,6 +879,13 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
             and not view.startswith(("、", "に", "の", "から", "まで"), m.end())  # 昭和39年10月10日、東京五輪…
         ):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.7, m.group())
+    for m in _DATE.finditer(view):  # MATSUDA KANA　TK4402718　1987/05/11: a traveller list's date of birth
+        if _PASSPORT_BEFORE.search(view, max(0, m.start() - 16), m.start()) and _past_year(m.group()):
+            column = field_label(view, m.start())  # under a header, only a birth column says so
+            if not _OTHER_DATE_LABEL.search(_own_label(view, m.start())) and (
+                not column or any(w in column.lower() for w in _BIRTH_WORDS)
+            ):
+                yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
     for m in _DOCS_BIRTH.finditer(view):
         group = "d" if m.group("d") else "mrz"
         yield PiiMatch("birth_date", m.start(group), m.end(group), 0.9, m.group(group))
@@ -827,8 +894,9 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
             continue  # the format example of a form (例：19900101)
         if _is_birth_date(view, m.start(), m.end(), before=20):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.85, m.group())
-    for m in _MONTH_DAY.finditer(view):  # 福田 彩（6月2日） under a heading 6月お誕生日の社員
-        if view[m.start() - 1 : m.start()] in "（(" and view[m.end() : m.end() + 1] in "）)":
+    for m in _MONTH_DAY.finditer(view):  # 福田 彩（6月2日）, 水野 亜希さん… 8月3日 under a heading 今月の誕生日
+        bracketed = view[m.start() - 1 : m.start()] in "（(" and view[m.end() : m.end() + 1] in "）)"
+        if bracketed or view[m.end() : m.end() + 1] in ("\n", ""):
             heading = view.rfind("誕生日", max(0, m.start() - 200), m.start())
             if heading >= 0 and "\n\n" not in view[heading : m.start()]:
                 yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())

@@ -65,13 +65,44 @@ _INNER_SPACE = re.compile(
     r"|(?<=[\u4e00-\u9fff]) {1,2}(?=[0-9]+ ?-)"
     r"|(?<=[.昭平令大明]) +(?=[0-9])"
     r"|(?<=[-年月日目番号条和成正治]) +(?=[0-9])"
-    r"|(?<=[0-9]) +(?=-)|(?<=-) +(?=[0-9])|(?<=[和成正治]) +(?=元)|(?<=[0-9]) (?=[0-9][年月日])"
+    r"|(?<=[0-9]) +(?=[-‐－ー−–—])|(?<=[-‐－ー−–—]) +(?=[0-9])|(?<=[和成正治]) +(?=元)|(?<=[0-9]) (?=[0-9][年月日])"
     r"|(?<=[都道府県市区郡]) (?=[^\s\d])"
     r"|(?<=[0-9]) +(?=/ *[0-9])|(?<=[0-9]/) +(?=[0-9])"  # 1993 / 06 / 02
     r"|(?<=(?<![A-Za-z])[MTSHR]) (?=[0-9]{1,2}\.)"  # H 2. 1. 2
 )
 _KANA_DATE_UNIT = re.compile(r"(?<=[0-9])(?:ねん|がつ|にち)")  # 9がつ18にち: a child's hiragana date
-_SPOKEN_GROUPS = re.compile(r"(?<!\d)\d{2,4}(?:[の、]\d{3,4}){2,3}(?!\d)|(?<!\d)\d{4}の\d{6}(?!\d)")
+_K = "0-9〇一二三四五六七八九"
+_SPOKEN_GROUPS = re.compile(
+    rf"(?<![{_K}])[{_K}]{{2,4}}(?:[の、][{_K}]{{3,4}}){{2,3}}(?![{_K}])|(?<!\d)\d{{4}} ?の ?\d{{6}}(?!\d)"
+)
+# Digits read out in kana (いち、なな、ご… / よんごー、いちなな / ゼロキューゼロの、…): six digits at least
+_KANA_DIGIT = {
+    **dict.fromkeys(("ぜろ", "ゼロ", "れい", "まる", "マル"), "0"),
+    **dict.fromkeys(("いち", "イチ"), "1"),
+    **dict.fromkeys(("にー", "ニー", "に", "ニ"), "2"),
+    **dict.fromkeys(("さん", "サン"), "3"),
+    **dict.fromkeys(("よん", "ヨン"), "4"),
+    **dict.fromkeys(("ごー", "ゴー", "ご", "ゴ"), "5"),
+    **dict.fromkeys(("ろく", "ロク"), "6"),
+    **dict.fromkeys(("なな", "ナナ", "しち", "シチ"), "7"),
+    **dict.fromkeys(("はち", "ハチ"), "8"),
+    **dict.fromkeys(("きゅう", "きゅー", "キュウ", "キュー", "く", "ク"), "9"),
+}
+_KANA_DIGIT_WORD = "|".join(sorted(_KANA_DIGIT, key=len, reverse=True))
+_KANA_DIGITS = re.compile(rf"(?:{_KANA_DIGIT_WORD})(?:(?:の?[、,] ?|の)?(?:{_KANA_DIGIT_WORD})){{5,}}")
+_KANA_DIGIT_PART = re.compile(rf"(の?[、,] ?|の)|({_KANA_DIGIT_WORD})")
+
+
+def _kana_digits(run: str) -> str:
+    out = []
+    for m in _KANA_DIGIT_PART.finditer(run):
+        if m.group(2):
+            out.append(_KANA_DIGIT[m.group(2)])
+        elif "の" in m.group(1):
+            out.append("-")
+    return "".join(out)
+
+
 _KANJI_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 # Positional kanji numerals in dates and addresses: 五十六年, 十月二十二日, 三丁目二番十一号, 十二番地三.
 _KANJI_NUMBER = re.compile(
@@ -112,6 +143,10 @@ def compact_view(view: str, text: str | None = None) -> tuple[str, list[int]]:
                 gap_end += 1
             wide = gap_end - k >= 2 or (text is not None and "\u3000" in text[k:gap_end])
             wide = wide and not (view[k - 1].isdigit() and view[gap_end : gap_end + 1].isdigit())  # 3　0　5　1
+            letter_then_digit = (
+                view[k - 1].isascii() and view[k - 1].isalpha() and view[gap_end : gap_end + 1].isdigit()
+            )
+            wide = wide or (letter_then_digit and view[k - 1] not in "MTSHR")  # T E L 0 6 - …, not S 2 5 . 1
             edits.append((k + 1, gap_end, "") if wide else (k, gap_end, ""))
             k = gap_end
     for m in _INNER_SPACE.finditer(view):
@@ -120,6 +155,12 @@ def compact_view(view: str, text: str | None = None) -> tuple[str, list[int]]:
         for k in range(m.start(), m.end()):
             if view[k] in "の、":
                 edits.append((k, k + 1, "-"))
+            elif view[k] in "〇一二三四五六七八九":
+                edits.append((k, k + 1, view[k].translate(_KANJI_DIGITS)))  # 〇九〇の〇〇〇〇の四一七八
+            elif view[k] == " ":
+                edits.append((k, k + 1, ""))  # 4670 の 129385
+    for m in _KANA_DIGITS.finditer(view):  # 免許証の番号は よんごー、いちなな、…: read digit by digit
+        edits.append((m.start(), m.end(), _kana_digits(m.group())))
     for m in _KANA_DATE_UNIT.finditer(view):
         edits.append((m.start(), m.end(), {"ねん": "年", "がつ": "月", "にち": "日"}[m.group()]))
     for m in _KANJI_NUMBER.finditer(view):
