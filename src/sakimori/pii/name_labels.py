@@ -233,6 +233,19 @@ def _kana_with_honorific(text: str) -> Iterator[PiiMatch]:
             break
 
 
+_KATAKANA_HONORIFIC = re.compile(
+    r"(?<![\u30a1-\u30faー・])"
+    r"(?P<v>[\u30a1-\u30fa][\u30a1-\u30fa]{1,6}(?:[ \u3000][\u30a1-\u30fa][\u30a1-\u30faー]{0,6})?)"
+    r"(?=様|さん|さま|くん|ちゃん|氏)"
+)  # ends in a letter, not ー: オーナー様, ユーザーさん, ドライバーさん are roles
+_KATAKANA_ROLES = frozenset(
+    (
+        "スタッフ", "ゲスト", "ママ", "パパ", "ファン", "シェフ", "ホスト", "キャスト", "クライアント", "ベビー",
+        "ワンちゃん", "オーナ", "ナース", "ボス", "チーム", "ショップ", "サロン", "ホテル", "カフェ", "クラス",
+        "グループ",
+        "ネコ", "イヌ", "ネット", "アイドル", "ヒーロー", "ドクター", "コーチ", "トレーナ", "ヘルパ", "ケアマネ",
+    )
+)  # fmt: skip
 _KANA_HOLDER = re.compile(
     r"(?:名義(?:人)?(?:は|：|:)[ \t\u3000]*|\d{7}[ \t\u3000]*[（(])"
     r"(?P<v>[\u30a1-\u30faー]{2,8}(?:[ \u3000][\u30a1-\u30faー]{1,8})?"
@@ -322,6 +335,9 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))
     yield from _timed_speakers(text)
     yield from _kana_with_honorific(text)
+    for m in _KATAKANA_HONORIFIC.finditer(text):  # ミナミ様, ハヤシ様（漢字不明）, ニシカワ レンくん
+        if m.group("v").replace("\u3000", " ").split(" ")[-1] not in _KATAKANA_ROLES:
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.7, m.group("v"))
     for m in _KANA_HOLDER.finditer(text):  # 名義はキムラアヤカ, 普通 7720146（ニシムラ アヤ）
         yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
     for m in _DOTTED_KATAKANA.finditer(text):  # グエン・ヴァン・ナムさん, 賃借人（乙）：ファム・ティ・ラン

@@ -328,6 +328,7 @@ def find_names(text: str) -> Iterator[PiiMatch]:
     if model is not None:
         names = [PiiMatch("person", s, e, p, text[s:e]) for s, e, p in rescore(text, names, model)]
     names = _not_public_or_pets(text, names)
+    names.extend(_repeated_names(text, names))
     yield from names
     for name in names:
         if name.score >= 0.8:
@@ -366,7 +367,11 @@ def _listed_parts() -> frozenset[str]:
 
 
 # 今日愛ちゃんと, 昨日蓮と: a time word glued to a one- or two-character given name; 元夫 西村 悟: a relation
-_LEADING_NOT_NAME = re.compile(r"(?:今日|昨日|明日|今朝|今夜|昨夜|毎日|先週|来週|今週|(?:元)?(?:夫|妻)[ \u3000])(?=\S)")
+_LEADING_NOT_NAME = re.compile(
+    r"(?:今日|昨日|明日|今朝|今夜|昨夜|毎日|先週|来週|今週|(?:元)?(?:夫|妻)[ \u3000]"
+    r"|\S{0,8}(?:営業|総務|人事|経理|開発|企画|技術|管理|広報|法務|システム)(?:部|課|室|グループ|チーム)?[ \u3000])"
+    r"(?=\S)"  # グローバル人事 大橋: a department before the name
+)
 
 
 def _trimmed(text: str, name: PiiMatch) -> PiiMatch:
@@ -380,6 +385,66 @@ def _trimmed(text: str, name: PiiMatch) -> PiiMatch:
     return (
         name if (start, end) == (name.start, name.end) else PiiMatch("person", start, end, name.score, text[start:end])
     )
+
+
+_MAX_PROPAGATED = 200
+_KANA_AFTER_NAME = (
+    "の",
+    "が",
+    "は",
+    "に",
+    "と",
+    "も",
+    "へ",
+    "を",
+    "や",
+    "で",
+    "っ",
+    "ちゃん",
+    "くん",
+    "さん",
+    "さま",
+    "から",
+    "より",
+)
+
+
+def _script(c: str) -> str:
+    if "\u3041" <= c <= "\u3096":
+        return "h"
+    if "\u30a1" <= c <= "\u30fa" or c == "ー":
+        return "k"
+    if "\u4e00" <= c <= "\u9fff" or c == "々":
+        return "K"
+    return "L" if c.isascii() and c.isalnum() else ""
+
+
+def _repeated_names(text: str, names: list[PiiMatch]) -> Iterator[PiiMatch]:
+    """Other mentions of a name the text already names with confidence (平田 in a comment and again in a config
+    line, まい as a speaker and in 予約はまいの名前で): each mention standing as a word of its own is reported."""
+    confident = {n.text for n in names if n.score >= 0.8 and len(n.text) >= 2 and "\n" not in n.text}
+    known = {(n.start, n.end) for n in names if n.score >= 0.8}
+    for name in sorted(confident)[:_MAX_PROPAGATED]:
+        script = _script(name[0])
+        if script == "h" and _lexicon_name_parts(name) == frozenset():
+            continue  # あかり, ひかり: common words too; a speaker label alone does not make every one a name
+        # 千葉さん…千葉の支社: a surname that is also a place is repeated only as a subject or with an honorific
+        place = "地名" in _lexicon_kinds(name)
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            before, after = text[start - 1 : start], text[end : end + 3]
+            alone_before = (
+                not before or _script(before) != script or (script == "h" and before in "、。はがをにでともへの")
+            )
+            alone_after = (
+                not after or _script(after[0]) != script or (script == "h" and after.startswith(_KANA_AFTER_NAME))
+            )
+            part_of_full = re.match(r"[ \u3000][A-Z\u4e00-\u9fff]", text[end : end + 2]) is not None  # 大門 志保
+            as_person = not place or after.startswith(("は", "が", "も", "さん", "くん", "君", "様", "氏", "ちゃん"))
+            if alone_before and alone_after and as_person and not part_of_full and (start, end) not in known:
+                yield PiiMatch("person", start, end, 0.8, name)
+            start = text.find(name, end)
 
 
 # A form's name field filled with a reference, not a name: 保険契約者　同上, カード名義人　契約者と同じ

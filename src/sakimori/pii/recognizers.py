@@ -255,7 +255,8 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
     elif len(digits) == 13 and is_corporate_number(digits):
         context = _context(view, start, end, ("法人番号", "法人", "会社", "株式会社"))
         if context or not _context(view, start, end, _NOT_ID_NUMBER, before=12, after=0):
-            yield PiiMatch("corporate_number", start, end, 0.95 if context else 0.65, raw)
+            jan = digits[:2] in ("45", "49") and not context  # 4987654321254 in a price list: a JAN code
+            yield PiiMatch("corporate_number", start, end, 0.95 if context else (0.4 if jan else 0.65), raw)
     product_code = _context(view, start, end, ("jan", "ean", "isbn", "商品コード", "品番", "バーコード"), before=15)
     product_code = product_code or (len(digits) == 13 and digits[:2] in ("45", "49"))  # a JAN code, not a card
     if 13 <= len(digits) <= 19 and is_luhn(digits) and _card_brand(digits) and not product_code:
@@ -305,6 +306,7 @@ ROMAJI_PREFECTURES = (
 _POSTAL_WORDS = (
     "郵便番号",
     "郵便",
+    "個別番号",
     "ゆうびん",
     "ﾕｳﾋﾞﾝ",
     "宛先",
@@ -327,7 +329,9 @@ _POSTAL_PLAIN = re.compile(r"(?<![\d\-])\d{7}(?![\d\-])")  # 1500001, only right
 
 def _postal(view: str) -> Iterator[PiiMatch]:
     for m in _POSTAL_PLAIN.finditer(view):
-        labelled = _context(view, m.start(), m.end(), _POSTAL_WORDS, before=14, after=0)
+        labelled = _context(view, m.start(), m.end(), _POSTAL_WORDS, before=14, after=0) or _context(
+            view, m.start(), m.end(), ("郵便番号",), before=0, after=12
+        )  # 8691234って実家の郵便番号
         if m.group() != "0000000" and (labelled or _PREFECTURE_AHEAD.match(view, m.end())):
             yield PiiMatch("postal_code", m.start(), m.end(), 0.85, m.group())
     for m in _POSTAL.finditer(view):
@@ -477,6 +481,7 @@ _BANK = re.compile(
 )
 _YUCHO = re.compile(r"記号[\s:：]*1\d{4}[\s、,]*番号[\s:：]*\d{7,8}(?!\d)")
 _YUCHO_WORDS = ("ゆうちょ", "口座", "振込", "振り込", "名義", "返金", "送金", "入金")
+_ZENGIN_ROW = re.compile(r"(?<![\d\-])[124] (?P<n>\d{7}) +[\uff66-\uff9f]{2,}")
 _YUCHO_DASHED = re.compile(r"(?<![\d\-])1\d{4}-\d{8}(?![\d\-])")  # ゆうちょの 12180-33904721 (記号-番号)
 _ACCOUNT_NUMBER = re.compile(r"(?<![\d\-])(?:\d{7,8}|\d{5}-\d{6,8})(?![\d\-])")
 _BANK_EN = re.compile(
@@ -507,6 +512,8 @@ _BANK_HINTS = (
     "Bank",
     "BANK",
     "ゆうちょ",
+    "ｷﾞﾝｺｳ",
+    "ｿｳｷﾝ",
 )
 
 
@@ -520,6 +527,8 @@ def _bank(view: str) -> Iterator[PiiMatch]:
     for m in _YUCHO.finditer(view):  # ゆうちょ 記号 1xxxx 番号 xxxxxxx1, the bank named on another line
         if _context(view, m.start(), m.end(), _YUCHO_WORDS, before=60, after=30):
             yield PiiMatch("bank_account", m.start(), m.end(), 0.9, m.group())
+    for m in _ZENGIN_ROW.finditer(view):  # a 全銀 transfer file: 種目 1/2, the account, the holder in kana
+        yield PiiMatch("bank_account", m.start("n"), m.end("n"), 0.8, m.group("n"))
     for m in _YUCHO_DASHED.finditer(view):
         if _context(view, m.start(), m.end(), ("ゆうちょ", "貯金"), before=60, after=20):
             yield PiiMatch("bank_account", m.start(), m.end(), 0.85, m.group())
@@ -727,19 +736,21 @@ _DATE = re.compile(
     # 昭和62年2月20日, 平成2年の1月2日, 1990年（平成2年）4月8日, 1996（平成8）年10月7日, 昭60.3.22, H8.3.27, 1990/01/02
     r"(?:(?:明治|大正|昭和|平成|令和|[明大昭平令MTSHR])(?:元|\d{1,2})年(?:[（(](?:19|20)\d{2}年?[）)])?|(?:[MTSHR]\.?|[明大昭平令])\d{1,2}[./]|'\d{2}/"
     r"|(?:19|20)\d{2}(?:年?[（(](?:明治|大正|昭和|平成|令和)(?:元|\d{1,2})年?[）)]年?|[年./\-]))"
-    r"\s?(?:の、?\s?)?\d{1,2}(?:月|[./\-])\s?\d{1,2}日?"
+    r"\s?(?:の?、?\s?)?\d{1,2}(?:月|[./\-])\s?\d{1,2}日?"
     # 14 Feb 1991, 14MAR1988, April 3, 2003, 03/22/1989, date(1993, 7, 1), 19720815 (the last three need a label)
     rf"|(?<![\w])\d{{1,2}}[ \-]?{_MONTHS}[ \-]?(?:19|20)\d{{2}}(?!\d)"
     rf"|(?<![\w]){_MONTHS}\.? \d{{1,2}}, (?:19|20)\d{{2}}(?!\d)",
     re.IGNORECASE,
 )
+_MONTHS3 = "(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
 _DOCS_BIRTH = re.compile(
     r"\bP/[A-Z]{3}/[A-Z]{2}\d{7}/[A-Z]{3}/(?P<d>\d{2}[A-Z]{3}\d{2})/"  # SSR DOCS …/12MAR85/
     r"|^[A-Z]{2}\d{7}\d[A-Z]{3}(?P<mrz>\d{6})\d[MF<]",  # MRZ line 2: the birth date after the nationality
     re.MULTILINE,
 )
 _LABELLED_DATE = re.compile(
-    r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d{2}(?![\d/])"
+    rf"(?<![\dA-Za-z])\d{{2}}{_MONTHS3}\d{{2}}(?![\dA-Za-z])"  # DATE OF BIRTH: 07JUL88, DOB: 14FEB85
+    r"|(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d{2}(?![\d/])"
     r"|(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\d/])"  # 14/08/1992
     r"|(?<![\d\-])[1-9]-\d{6}(?![\d\-])"  # 7-040915: the 元号 code form of a birth date on insurance filings
     r"|(?<=\()(?:19|20)\d{2}, ?\d{1,2}, ?\d{1,2}(?=\))"
@@ -747,10 +758,14 @@ _LABELLED_DATE = re.compile(
 )
 _BIRTH_WORDS = (
     *("生年月日", "生年", "誕生日", "生まれ", "たんじょうび", "うまれ", "birthday", "bday", "birth", "dob", "出生"),
-    *("born", "ｾｲﾈﾝｶﾞｯﾋﾟ", "セイネンガッピ"),
+    *("born", "ｾｲﾈﾝｶﾞｯﾋﾟ", "セイネンガッピ", "🎂"),
 )
 # 2024年5月12日に誕生しました, 6月9日で28になる: the sentence says someone was born or turns an age that day
-_BORN_AFTER = re.compile(r"に(?:誕生|生まれ|産まれ)|で\s?\d{1,3}\s?(?:歳|才)?(?:に|の誕生日)")
+_BORN_AFTER = re.compile(
+    r"に(?:誕生|生まれ|産まれ)|で\s?\d{1,3}\s?(?:歳|才)?(?:に|の誕生日)"
+    r"|、?\s?[0-9,]{3,5}\s?(?:g|グラム)の"  # 2024年5月18日、3,120gの元気な女の子: a birth announcement
+)
+_NOT_A_PERSON_BORN = re.compile(r"(?:店|社|ブランド|サービス|アプリ|番組|チーム|サイト|施設)[はがも]?$")
 # Pets have birthdays too: うちのコタロウ（柴犬♂）、2018年5月5日生まれ
 _PET = re.compile(r"犬|猫|ねこ|ワンちゃん|ワンコ|にゃんこ|ペット|インコ|ハムスター|うさぎ|♂|♀|オス|メス")
 _HOLIDAY_NEAR = (
@@ -823,7 +838,12 @@ def _is_birth_date(
 _NOT_BIRTH_AROUND = re.compile(r"例[:：]?\s*\|?$|から\|?$|\|(?:まで|から)|\|[^|]{0,4}生まれて初め")
 _NOT_BIRTH_AFTER = ("締", "〆", "期限", "付", "公開", "発売", "発行", "開始", "施行", "締切")
 # 昭和 dates (S49.3.30) in today's text are nearly always someone's birth date.
-_SHOWA = re.compile(r"(?:昭和|昭|S)\d")
+_SHOWA = re.compile(r"(?:昭和|昭|S)\d|H\d{1,2}[./]")  # and H9/7/4, the letter form on forms
+# 田辺 大樹　平成4年9月12日, 前川 修一　様　男　1958/11/02: a date right after a full name or a sex on a form line
+_NAME_OR_SEX_BEFORE = re.compile(
+    r"(?:(?<![^\s:：])[\u4e00-\u9fff]{2,3}[ \u3000][\u4e00-\u9fff]{1,3}|(?<![\u4e00-\u9fff])(?:男|女|男性|女性))"
+    r"[ \t\u3000]+(?:様[ \t\u3000]+(?:男|女)[ \t\u3000]+)?$"
+)
 # A family member or a person named right before (…（長男）平成28年5月19日, 上田 祐介 様（1988/09/14）).
 _RELATIVE_AFTER = re.compile(r"[ \t\u3000]*(?:生(?![産活徒])|世帯主|長男|長女|次男|次女|三男|三女|妻|夫|本人|配偶者)")
 _TIME_AFTER = re.compile(r"[ T]\d{1,2}:\d{2}")
@@ -858,7 +878,10 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
         ):
             continue  # 令和5年4月1日付で異動, …4月1日までに生まれた方, 例：19900101, 生まれて初めて
         born = view.startswith("生", m.end()) and not view.startswith("生産", m.end())  # 昭和63年1月20日生
-        born = born or _BORN_AFTER.match(view, m.end()) is not None
+        born = born or (
+            _BORN_AFTER.match(view, m.end()) is not None
+            and not _NOT_A_PERSON_BORN.search(view, max(0, m.start() - 8), m.start())
+        )  # 当店は2015年10月10日に誕生しました is a shop's
         public = public_figure_pattern().search(view, max(0, m.start() - 25), m.start())
         if public or _pet_sentence(view, m.start()):
             continue  # 作者の尾田栄一郎は1975年1月1日生まれ: a published fact
@@ -870,6 +893,12 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
             or (
                 view[m.start() - 1 : m.start()] in "（("
                 and _FAMILY_FORM.search(view, max(0, m.start() - 30), m.start())
+            )
+            or (
+                _NAME_OR_SEX_BEFORE.search(view, max(0, m.start() - 16), m.start())
+                and not _OTHER_DATE_LABEL.search(_own_label(view, m.start()))
+                and not _own_label(view, m.start()).rstrip(" :：").endswith("日")  # 調剤日 2024年10月2日
+                and not view.startswith("現在", m.end())  # 履　歴　書　2024年4月1日現在
             )
         ):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.85, m.group())  # 岡本 颯太（長男）平成28年5月19日

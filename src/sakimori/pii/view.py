@@ -73,7 +73,8 @@ _INNER_SPACE = re.compile(
 _KANA_DATE_UNIT = re.compile(r"(?<=[0-9])(?:ねん|がつ|にち)")  # 9がつ18にち: a child's hiragana date
 _K = "0-9〇一二三四五六七八九"
 _SPOKEN_GROUPS = re.compile(
-    rf"(?<![{_K}])[{_K}]{{2,4}}(?:[の、][{_K}]{{3,4}}){{2,3}}(?![{_K}])|(?<!\d)\d{{4}} ?の ?\d{{6}}(?!\d)"
+    rf"(?<![{_K}])[{_K}]{{2,4}}(?:[の、][{_K}]{{3,4}}){{2,3}}(?![{_K}])"
+    rf"|(?<![{_K}])[{_K}]{{4}} ?[の、] ?[{_K}]{{6}}(?![{_K}])"
 )
 # Digits read out in kana (いち、なな、ご… / よんごー、いちなな / ゼロキューゼロの、…): six digits at least
 _KANA_DIGIT = {
