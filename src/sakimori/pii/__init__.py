@@ -31,7 +31,7 @@ def scan(text: str, *, names: bool = True) -> list[PiiMatch]:
 
         matches.extend(find_names(text))
         if compact is not view:  # letter-spaced names (氏 名　山 田 太 郎): only those a label or honorific marks
-            spaced = _mapped([m for m in find_names(compact) if m.score >= 0.9], origin, text)
+            spaced = _mapped([m for m in find_names(compact) if m.score >= 0.8], origin, text)
             matches.extend(m for m in spaced if " " in m.text or "\u3000" in m.text)
     # Greedy by (score, length); chosen spans never overlap, so checking the two neighbours is enough.
     starts: list[int] = []

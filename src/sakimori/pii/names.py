@@ -315,7 +315,7 @@ _READING_AFTER = re.compile(
 
 def rule_names(text: str) -> list[PiiMatch]:
     """The context rules' matches, every score kept (the model's candidates and training data)."""
-    return list(_find_names(text))
+    return [_trimmed(text, m) for m in _find_names(text)]
 
 
 def find_names(text: str) -> Iterator[PiiMatch]:
@@ -454,7 +454,7 @@ _NOT_A_NAME = frozenset(("同上", "同左", "同右", "本人", "上記", "下�
 def _not_public_or_pets(text: str, names: list[PiiMatch]) -> list[PiiMatch]:
     parts = _public_parts(text)
     out = []
-    for name in (_trimmed(text, n) for n in names):
+    for name in names:
         bare = name.text.replace(" ", "").replace("\u3000", "")
         if bare in parts or _PET_AFTER.match(text, name.end) or bare in _NOT_A_NAME or bare.endswith("と同じ"):
             name = PiiMatch("person", name.start, name.end, min(name.score, 0.3), name.text)
