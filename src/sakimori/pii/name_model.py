@@ -38,6 +38,9 @@ TOKEN_THRESHOLD = 0.7
 # Below the checksummed and pattern types (e-mail 0.95): where a name candidate overlaps one of them, the
 # structured match wins the overlap (ｈａｎａｋｏ＠… is an address, not a name).
 MAX_SCORE = 0.94
+# The rules' surest matches (a full name before さん/様, a name in a romaji name field) are never dropped by the
+# model: it may lower them, not below the reporting threshold (SCRIPT:echo 山田太郎さん… must stay a name).
+RULE_FLOOR_FROM = 0.95
 _NAME_WORD = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff々ー]+")
 
 
@@ -200,4 +203,6 @@ def rescore(text: str, rule_matches: list[Any], model: NameModel) -> Iterator[tu
         p = model.probability(candidate_features(text, toks, starts, c))
         if c.source == "token" and p < TOKEN_THRESHOLD:
             p = min(p, 0.49)  # no rule saw a name here: the model alone must be surer (学年, 白薔薇 in chat)
+        if c.rule_score is not None and c.rule_score >= RULE_FLOOR_FROM:
+            p = max(p, 0.5)  # a full name with an honorific stays reported whatever the surroundings
         yield c.start, c.end, min(p, MAX_SCORE)
