@@ -59,10 +59,20 @@ _ONE_PART_LABEL = re.compile(
     rf"|Family name)[ \t]*[:：][ \t\u3000]*"
     rf"(?P<v>{_JA}{{1,8}}(?:[ \u3000]{_JA}{{1,8}}(?![{_JA[1:-1]}]*[:：]))?|{_ROMAJI}(?: {_ROMAJI}(?![A-Za-z]*:))?)",
 )
+# 姓 / Surname　KATAYAMA, 姓 ISHIZUKA　名 KAORI: a passport form's name fields without a colon
+_ONE_PART_SPACED = re.compile(
+    r"(?<![\u4e00-\u9fff\u30a0-\u30ff])(?:姓|名)(?:[ \t]*/[ \t]*(?:Surname|Given names?|First name|Last name))?"
+    r"[ \t\u3000]+(?P<v>[A-Z]{2,15})(?![A-Za-z])"
+)
+# 受付者 本田, 記載：三好（整形外科）, 指揮命令者：桜井主任: a surname after a role label on a form or record
+_RECORD_ROLE_NAME = re.compile(
+    r"(?:受付|記載|確認|担当|管理|責任|依頼|作成|承認|記入|指揮命令|運転管理)(?:者|人)?[ \t\u3000]*[:：]?[ \t\u3000]*"
+    r"(?P<v>[\u4e00-\u9fff]{2,4}?)(?=[（(]|主任|課長|部長|係長|[ \t\u3000]*(?:\n|$))"
+)
 # "last": "TANIGUCHI", 'holder': 'TAKUMI ENDO', "name":"Kyota Kimura"
 _NAME_KEY = re.compile(
     r"[\"'](?:name|full_?name|last|first|given|surname|family|last_?name|first_?name|family_?name|given_?name|holder"
-    r"|card_?holder"
+    r"|card_?holder|account_?holder|holder_?name|kana|name_?kana|furigana"
     r"|氏名|名前|姓|名)[\"']\s*:\s*[\"'](?P<v>[^\"'\d@\n]{1,30})[\"']",
     re.IGNORECASE,
 )
@@ -103,7 +113,7 @@ _KATAKANA_FULL = re.compile(
 # CSV / TSV / pipe / SQL cells: a value under a name column (氏名, 姓, 名, name, last_name, holder)
 _CELL = re.compile(r"(?:^|(?<=[,\t|│(]))[ \t]*['\"]?(?P<v>[^,\t|│'\"\n()]{1,24}?)['\"]?[ \t]*(?=[,\t|│)]|$)", re.M)
 _NAME_COLUMN = re.compile(
-    r"氏名|姓|名前|^名$|カナ|フリガナ|ふりがな|よみがな|ヨミガナ|担当|社員名|顧客名|利用者|申請者|作成者|name|holder|last|first|owner|author",
+    r"氏名|姓|名前|^名$|連名|カナ|フリガナ|ふりがな|よみがな|ヨミガナ|担当|社員名|顧客名|利用者|申請者|作成者|name|holder|last|first|owner|author",
     re.IGNORECASE,
 )
 
@@ -186,9 +196,10 @@ _SIGN_OFF = re.compile(
 # Chat exports and threads: 22:41<TAB>みさき<TAB>…, 岸本 15:12⏎…, 12:10 Yuto ▶⏎…, [ゆな] …
 _TIMED_SPEAKER = re.compile(
     rf"(?m)^\d{{1,2}}:\d{{2}}\t(?P<a>{_JA}{{1,6}}|{_ROMAJI})\t"
-    rf"|^(?P<b>{_JA}{{1,6}}(?:[ \u3000]{_JA}{{1,4}})?|{_ROMAJI}(?: {_ROMAJI})?)[ \t]+\d{{1,2}}:\d{{2}}[ \t]*$"
+    rf"|^(?:\[[^\]\n]{{1,8}}\] ?|[^\s_]{{1,6}}_)?"  # [経理] 石井 10:42 / 総務_田島 9:05
+    rf"(?P<b>{_JA}{{1,6}}(?:[ \u3000]{_JA}{{1,4}})?|{_ROMAJI}(?: {_ROMAJI})?)[ \t]+\d{{1,2}}:\d{{2}}[ \t]*$"
     rf"|^\d{{1,2}}:\d{{2}} (?P<c>{_JA}{{1,6}}|{_ROMAJI}) ?[▶>]"
-    rf"|^\[(?P<d>[\u3041-\u3096\u30a1-\u30faー]{{2,5}})\][ \t]"
+    rf"|^[\[【](?P<d>[\u3041-\u3096\u30a1-\u30faー]{{2,5}})[\]】][ \t]"
 )
 _NOT_A_SPEAKER_NAME = frozenset(("母", "父", "ママ", "パパ", "自分", "私", "店長", "受付", "顧客", "担当", "Bot", "AI"))
 
@@ -334,6 +345,15 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
         for m in speakers:
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))
     yield from _timed_speakers(text)
+    for m in _ONE_PART_SPACED.finditer(text):
+        if m.group("v").lower() not in NOT_ROMAJI_NAMES:
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
+    for m in _RECORD_ROLE_NAME.finditer(text):
+        from sakimori.pii.names import _lexicon_name_parts
+
+        parts = _lexicon_name_parts(m.group("v"))
+        if parts is None or parts & {"姓", "名"}:
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))
     yield from _kana_with_honorific(text)
     for m in _KATAKANA_HONORIFIC.finditer(text):  # ミナミ様, ハヤシ様（漢字不明）, ニシカワ レンくん
         if m.group("v").replace("\u3000", " ").split(" ")[-1] not in _KATAKANA_ROLES:

@@ -369,14 +369,22 @@ def _listed_parts() -> frozenset[str]:
 # 今日愛ちゃんと, 昨日蓮と: a time word glued to a one- or two-character given name; 元夫 西村 悟: a relation
 _LEADING_NOT_NAME = re.compile(
     r"(?:今日|昨日|明日|今朝|今夜|昨夜|毎日|先週|来週|今週|(?:元)?(?:夫|妻)[ \u3000]"
-    r"|\S{0,8}(?:営業|総務|人事|経理|開発|企画|技術|管理|広報|法務|システム)(?:部|課|室|グループ|チーム)?[ \u3000])"
+    r"|\S{0,8}(?:営業|総務|人事|経理|開発|企画|技術|管理|広報|法務|システム)(?:部|課|室|グループ|チーム)?[ \u3000]"
+    r"|オペレーター|スタッフ|担当者?)"
     r"(?=\S)"  # グローバル人事 大橋: a department before the name
 )
 
 
+# 佐野 絵美　緊急連絡先: a form label after the name in the same line
+_TRAILING_LABEL = re.compile(r"[ \u3000]+(?:緊急連絡先|連絡先|電話|住所|生年月日|性別|年齢|続柄|所属|職業|備考)$")
+
+
 def _trimmed(text: str, name: PiiMatch) -> PiiMatch:
-    """The name without a time word or relation glued before it, and with ちゃん kept after たっ/さっ."""
+    """The name without a time word, relation, role or form label glued to it, and with ちゃん kept after たっ/さっ."""
     start, end = name.start, name.end
+    label = _TRAILING_LABEL.search(text, start, end)
+    if label:
+        end = label.start()
     lead = _LEADING_NOT_NAME.match(text, start, end)
     if lead and end - lead.end() <= 4:
         start = lead.end()

@@ -209,7 +209,11 @@ def _numbers(view: str) -> Iterator[PiiMatch]:
             start, end = m.start() + first, m.start() + last
             found = list(_classify_number(view, start, end))
             if (first, last) != (0, len(raw)) and not view[start:end].isdigit():
-                found = [f for f in found if f.type == "credit_card"]
+                four_four_four = re.fullmatch(r"\d{4} \d{4} \d{4}", view[start:end]) is not None
+                named = _context(view, start, end, ("個人番号", "マイナンバー"), before=200, after=0)
+                tail = last == len(raw)  # 扶養 tables: S62.06.14　6952 0102 1640, the number after a date
+                my_number = four_four_four and named and tail
+                found = [f for f in found if f.type == "credit_card" or (f.type == "my_number" and my_number)]
             if found:
                 yield from found
                 break
@@ -233,8 +237,9 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
         licence_form = view[max(0, start - 2) : start].rstrip().endswith("第") and view[
             end : end + 2
         ].lstrip().startswith("号")  # 第123456789012号, 第 1234… 号
-        named_my_number = is_my_number(digits) and _last_word_at(view, start, ("マイナンバー", "個人番号")) > (
-            _last_word_at(view, start, _LICENCE_WORDS)
+        named_my_number = is_my_number(digits) and (
+            _last_word_at(view, start, ("マイナンバー", "個人番号")) > _last_word_at(view, start, _LICENCE_WORDS)
+            or any(w in field_label(view, start) for w in ("個人番号", "マイナンバー"))
         )  # 運転免許証で確認済⏎個人番号は…から 7045-1829-3645: the closer label decides
         if (not named_my_number and _context(view, start, end, _LICENCE_WORDS, before=40, after=12)) or (
             licence_form and _context(view, start, end, _LICENCE_WORDS, before=120)
@@ -466,15 +471,15 @@ def _address(view: str) -> Iterator[PiiMatch]:
 
 
 _BANK = re.compile(
-    r"(?:(?:[^\s、。:：「」()（）]{1,12}?(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|ゆうちょ|ギンコウ|ｷﾞﾝｺｳ)"
+    r"(?:(?:[^\s、。:：「」()（）]{1,12}?(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|協同組合|ゆうちょ|ギンコウ|ｷﾞﾝｺｳ)"
     # ゆうちょ as other banks see it (〇一八店 普通 7721438), or a branch number (店番号123 普通 …)
     r"|[〇一二三四五六七八九0-9]{3}店|店番号?[ \t\u3000:：]*[0-9]{3})"
     r"(?:[^\d\n()（）]|[(（][^)）\n]{0,10}[)）]){0,30}?)?"
     r"(?:普通|当座|貯蓄|総合|定期|フツウ|ﾌﾂｳ|トウザ|[(（][普当][)）])(?:預金)?(?:で|の|、|／|/|[ \t\u3000])*"
-    r"(?:口座)?(?:番号)?"
+    r"(?:口座)?(?:番号が)?(?:番号)?"
     r"[ \t\u3000:：]*(?P<n>\d{7})(?!\d)"
     r"|(?:口座番号|口座|Account (?:[Nn]o\.?|[Nn]umber)|A/C No\.?)(?:[（(][^)）\n]{1,4}[)）])?[\s:：は「]*"
-    r"(?P<m>\d{7,8})(?![\d\-])"
+    r"(?P<m>\d{7,8}|\d{4} \d{3,4})(?![\d\-])"
     r"|[^\s、。:：「」()（）]{0,8}(?:ゆうちょ|郵便貯金|貯金)[^\d\n]{0,12}?記号[\s:：]*\d{5}[\s、,]*番号[\s:：]*\d{6,8}(?!\d)"
     r"|(?:口座記号番号|記号番号|振替口座|ゆうちょ銀行|ゆうちょの|ゆうちょ[:：]|口座番号)[\s:：]*"
     r"(?P<y>\d{5}-\d{1,2}-\d{1,7}|\d{5}-\d{6,8})(?![\d\-])"
@@ -549,7 +554,8 @@ def _bank(view: str) -> Iterator[PiiMatch]:
         )
         if bank_name_end < start:
             bank_name_end = view.rfind("店", start, m.end())  # 〇一八店 普通 …: ゆうちょ as other banks see it
-        fields = re.search(r"[:：\t,|│]", view[max(bank_name_end, start) : m.start("n")]) if m.group("n") else None
+        between = view[max(bank_name_end, start) : m.start("n")] if m.group("n") else ""
+        fields = re.search(r"[:：\t,|│]|支店名|預金種|種目", between)  # 支店名 栄町　預金種別 普通　口座番号 …
         if m.group("n") and (bank_name_end < start or fields):  # 種別：普通　口座番号：0618427, table cells
             yield PiiMatch("bank_account", m.start("n"), m.end("n"), 0.9, m.group("n"))
             continue
@@ -560,8 +566,8 @@ def _bank(view: str) -> Iterator[PiiMatch]:
         yield PiiMatch("bank_account", start, m.end(), 0.9, view[start : m.end()])
 
 
-_PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2} ?\d{7}(?![A-Za-z0-9])")  # lower case only under a label
-_PASSPORT_WORDS = ("旅券", "パスポート", "passport", "mrz", "(pp", " pp:", "\npp:", "pp no", "pp#", "ppt")
+_PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z] ?[A-Za-z] ?\d{7}(?![A-Za-z0-9])")  # lower case only under a label
+_PASSPORT_WORDS = ("旅券", "パスポート", "passport", "mrz", "(pp", " pp:", "\npp:", "pp no", "pp#", "ppt", '"type":"p"')
 _EXAMPLE_WORDS = ("例：", "例:", "例「", "例の", "例）", "記入例", "入力例", "（例", "(例", "e.g.", "例えば")
 
 
@@ -582,7 +588,7 @@ _INSURANCE = re.compile(
     r"(?<!整理)記 ?号(?:・?番号)?[)）]?[はが]?[ \t\u3000:：「]*"
     # 記号 見本い 10472 / 記号 710 2 0 番号 18 3 (OCR spacing) / 記号 見本 21⏎番号 008814
     r"(?P<sym>(?:[\u4e00-\u9fff][\u4e00-\u9fff\u3041-\u3096]{0,3}[ \u3000]?)?[0-9A-Za-z\-]{1,10}(?: \d{1,3}(?!\d))*"
-    r"|[\u4e00-\u9fff][\u4e00-\u9fff\u3041-\u3096]{0,3})"
+    r"|[\u4e00-\u9fff][\u4e00-\u9fff\u3041-\u3096]{0,3}|[\u30a1-\u30fa]{1,6})"
     r"[ \t\u3000、,・/]*\n?[ \t\u3000]*(?:で|、)?(?:番 ?号[はが]?[ \t\u3000:：]*)?"
     r"(?P<num>\d{1,10}(?: \d{1,3}(?!\d))*)(?!\d)"
 )
@@ -622,7 +628,7 @@ def _documents(view: str) -> Iterator[PiiMatch]:
             and not _context(view, m.start(), m.end(), _PASSPORT_WORDS, before=80)
         ):
             context = False  # TK2209315 この番号は旅券番号ではなく…
-        if m.group()[:2].isupper():
+        if m.group().replace(" ", "")[:2].isupper() and (" " not in m.group()[:2] or context):
             yield PiiMatch("passport", m.start(), m.end(), 0.9 if context else 0.4, m.group())
         elif context:
             yield PiiMatch("passport", m.start(), m.end(), 0.85, m.group())  # tz0318827 typed into a form
@@ -646,7 +652,9 @@ def _documents(view: str) -> Iterator[PiiMatch]:
     for m in _INSURER.finditer(view):
         yield PiiMatch("health_insurance", m.start("n"), m.end("n"), 0.85, m.group("n"))
     for m in _SYMBOL_NUMBER.finditer(view):  # 210-45 under a column headed 保険証（記号-番号）
-        if "記号" in field_label(view, m.start()):
+        if "記号" in field_label(view, m.start()) or _context(
+            view, m.start(), m.end(), ("記号・番号", "記号番号"), before=12, after=0
+        ):
             yield PiiMatch("health_insurance", m.start(), m.end(), 0.85, m.group())
     for m in _INSURER_NUMBER.finditer(view):  # a column or key labelled as the insurer's number
         label = field_label(view, m.start()).lower()
@@ -764,6 +772,7 @@ _BIRTH_WORDS = (
 _BORN_AFTER = re.compile(
     r"に(?:誕生|生まれ|産まれ)|で\s?\d{1,3}\s?(?:歳|才)?(?:に|の誕生日)"
     r"|、?\s?[0-9,]{3,5}\s?(?:g|グラム)の"  # 2024年5月18日、3,120gの元気な女の子: a birth announcement
+    r"|[！!、。\s]{0,2}今年\s?\d{1,3}\s?(?:歳|才)になる"  # 7月21日！今年20歳になる
 )
 _NOT_A_PERSON_BORN = re.compile(r"(?:店|社|ブランド|サービス|アプリ|番組|チーム|サイト|施設)[はがも]?$")
 # Pets have birthdays too: うちのコタロウ（柴犬♂）、2018年5月5日生まれ
@@ -835,18 +844,20 @@ def _is_birth_date(
     return _context(view, start, end, words, before=before, after=after)
 
 
-_NOT_BIRTH_AROUND = re.compile(r"例[:：]?\s*\|?$|から\|?$|\|(?:まで|から)|\|[^|]{0,4}生まれて初め")
+_NOT_BIRTH_AROUND = re.compile(r"例[:：]?\s*\||から\|?$|\|(?:まで|から)|\|[^|]{0,4}生まれて初め")
 _NOT_BIRTH_AFTER = ("締", "〆", "期限", "付", "公開", "発売", "発行", "開始", "施行", "締切")
 # 昭和 dates (S49.3.30) in today's text are nearly always someone's birth date.
 _SHOWA = re.compile(r"(?:昭和|昭|S)\d|H\d{1,2}[./]")  # and H9/7/4, the letter form on forms
 # 田辺 大樹　平成4年9月12日, 前川 修一　様　男　1958/11/02: a date right after a full name or a sex on a form line
 _NAME_OR_SEX_BEFORE = re.compile(
-    r"(?:(?<![^\s:：])[\u4e00-\u9fff]{2,3}[ \u3000][\u4e00-\u9fff]{1,3}|(?<![\u4e00-\u9fff])(?:男|女|男性|女性))"
+    r"(?:(?<![^\s:：】）)])[\u4e00-\u9fff]{2,3}[ \u3000][\u4e00-\u9fff]{1,3}(?:様|さん)?"
+    r"|(?<![\u4e00-\u9fff])(?:男|女|男性|女性))"
     r"[ \t\u3000]+(?:様[ \t\u3000]+(?:男|女)[ \t\u3000]+)?$"
 )
 # A family member or a person named right before (…（長男）平成28年5月19日, 上田 祐介 様（1988/09/14）).
 _RELATIVE_AFTER = re.compile(r"[ \t\u3000]*(?:生(?![産活徒])|世帯主|長男|長女|次男|次女|三男|三女|妻|夫|本人|配偶者)")
 _TIME_AFTER = re.compile(r"[ T]\d{1,2}:\d{2}")
+_TIME_NEXT = re.compile(r"\s+\d{1,2}:\d{2}")  # 6/21	19:30	…様	誕生日プレート: a booking's date and time
 _RELATIVE_BEFORE = re.compile(
     r"[（(](?:長男|長女|次男|次女|三男|三女|子|妻|夫|配偶者|父|母|本人)(?:[）)][ \t\u3000]*|[・、])$"
     r"|(?:様|さん|氏)[（(]$"
@@ -870,6 +881,15 @@ def _pet_sentence(view: str, start: int) -> bool:
 
 
 def _birth_date(view: str) -> Iterator[PiiMatch]:
+    """Birth dates, less any whose four-digit year lies ahead (有効期限 2030/03/15 next to a passport)."""
+    this_year = datetime.date.today().year
+    for match in _birth_date_candidates(view):
+        year = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", match.text)
+        if year is None or int(year.group()) <= this_year:
+            yield match
+
+
+def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
     for m in _DATE.finditer(view):
         if _TIME_AFTER.match(view, m.end()):
             continue  # 2024/03/25 21:14:09: a timestamp
@@ -896,7 +916,7 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
             )
             or (
                 _NAME_OR_SEX_BEFORE.search(view, max(0, m.start() - 16), m.start())
-                and not _OTHER_DATE_LABEL.search(_own_label(view, m.start()))
+                and not _OTHER_DATE_LABEL.search(view[max(0, m.start() - 16) : m.start()])
                 and not _own_label(view, m.start()).rstrip(" :：").endswith("日")  # 調剤日 2024年10月2日
                 and not view.startswith("現在", m.end())  # 履　歴　書　2024年4月1日現在
             )
@@ -925,9 +945,10 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
             yield PiiMatch("birth_date", m.start(), m.end(), 0.85, m.group())
     for m in _MONTH_DAY.finditer(view):  # 福田 彩（6月2日）, 水野 亜希さん… 8月3日 under a heading 今月の誕生日
         bracketed = view[m.start() - 1 : m.start()] in "（(" and view[m.end() : m.end() + 1] in "）)"
-        if bracketed or view[m.end() : m.end() + 1] in ("\n", ""):
-            heading = view.rfind("誕生日", max(0, m.start() - 200), m.start())
-            if heading >= 0 and "\n\n" not in view[heading : m.start()]:
+        line_edge = view[m.end() : m.end() + 1] in ("\n", "") or view[m.start() - 1 : m.start()] in ("\n", "")
+        if bracketed or line_edge:  # 4月　3日　岡田 結衣 / 7/3　営業部 小松 遥さん under お誕生日カレンダー
+            heading = max(view.rfind(w, max(0, m.start() - 200), m.start()) for w in ("誕生日", "誕生月", "🎂"))
+            if heading >= 0 and view[heading : m.start()].count("\n\n") <= 1 and not _TIME_NEXT.match(view, m.end()):
                 yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
                 continue
     for m in _MONTH_DAY.finditer(view):  # 3月3日, 3/14 alone are birth dates only right next to 誕生日
@@ -937,7 +958,9 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
             view, m.start()
         ):
             continue  # 2/23 天皇誕生日、3/20 春分の日: a calendar of holidays
-        month_day_words = ("誕生日", "たんじょうび", "生まれ", "birthday", "bday")
+        if _TIME_NEXT.match(view, m.end()):
+            continue  # 6/21	19:30	…様	誕生日プレート: a booking's date and time
+        month_day_words = ("誕生日", "たんじょうび", "生まれ", "birthday", "bday", "born")
         if _BORN_AFTER.match(view, m.end()) or _is_birth_date(
             view, m.start(), m.end(), month_day_words, before=14, after=14
         ):

@@ -68,9 +68,9 @@ _INNER_SPACE = re.compile(
     r"|(?<=[0-9]) +(?=[-‐－ー−–—])|(?<=[-‐－ー−–—]) +(?=[0-9])|(?<=[和成正治]) +(?=元)|(?<=[0-9]) (?=[0-9][年月日])"
     r"|(?<=[都道府県市区郡]) (?=[^\s\d])"
     r"|(?<=[0-9]) +(?=/ *[0-9])|(?<=[0-9]/) +(?=[0-9])"  # 1993 / 06 / 02
-    r"|(?<=(?<![A-Za-z])[MTSHR]) (?=[0-9]{1,2}\.)"  # H 2. 1. 2
+    r"|(?<=(?<![A-Za-z])[MTSHR]) (?=[0-9]{1,2}\. ?[0-9]{1,2}\. ?[0-9])"  # H 2. 1. 2 (not HbA1c 6.8 H 4.6-6.2)
 )
-_KANA_DATE_UNIT = re.compile(r"(?<=[0-9])(?:ねん|がつ|にち)")  # 9がつ18にち: a child's hiragana date
+_KANA_DATE_UNIT = re.compile(r"(?<=[0-9])(?:ねん|がつ|にち)|(?:へいせい|しょうわ|れいわ)(?=[0-9])")  # 9がつ18にち
 _K = "0-9〇一二三四五六七八九"
 _SPOKEN_GROUPS = re.compile(
     rf"(?<![{_K}])[{_K}]{{2,4}}(?:[の、][{_K}]{{3,4}}){{2,3}}(?![{_K}])"
@@ -104,6 +104,7 @@ def _kana_digits(run: str) -> str:
     return "".join(out)
 
 
+_KANA_DATE_WORDS = {"ねん": "年", "がつ": "月", "にち": "日", "へいせい": "平成", "しょうわ": "昭和", "れいわ": "令和"}
 _KANJI_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 # Positional kanji numerals in dates and addresses: 五十六年, 十月二十二日, 三丁目二番十一号, 十二番地三.
 _KANJI_NUMBER = re.compile(
@@ -163,7 +164,7 @@ def compact_view(view: str, text: str | None = None) -> tuple[str, list[int]]:
     for m in _KANA_DIGITS.finditer(view):  # 免許証の番号は よんごー、いちなな、…: read digit by digit
         edits.append((m.start(), m.end(), _kana_digits(m.group())))
     for m in _KANA_DATE_UNIT.finditer(view):
-        edits.append((m.start(), m.end(), {"ねん": "年", "がつ": "月", "にち": "日"}[m.group()]))
+        edits.append((m.start(), m.end(), _KANA_DATE_WORDS[m.group()]))
     for m in _KANJI_NUMBER.finditer(view):
         edits.append((m.start(), m.end(), _kanji_number(m.group())))
     if not edits:
