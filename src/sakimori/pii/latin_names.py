@@ -84,6 +84,9 @@ _PHRASE_BEFORE = re.compile(
     r"|wife|husband|son|daughter|host|guide|friend|colleague|boss|manager|partner|mom|mum|dad|brother|sister)"
     r"[ \t]+(?P<v>[A-Z][a-z]{1,14})\b(?! [A-Z][a-z])"
 )
+_ATTENDEES = re.compile(
+    r"(?:Attendees|Participants|Present|Members|Absent|参加者?|出席者?)[ \t]*[:：][ \t]*(?P<list>[A-Za-z ,、]+)"
+)
 _HERE = re.compile(r"(?<![A-Za-z])(?P<v>[A-Z][a-z]{2,14}) here\b")  # hey! Taichi here 👋
 _SIGN_OFF = re.compile(r"(?:[—–]|--?)[ \t]*(?P<v>[A-Z][a-z]{1,14})[ \t]*$|\n[ \t]*(?P<w>[A-Z][a-z]{1,14})[ \t]*\n*\Z")
 _JAPANESE_AFTER = re.compile(
@@ -140,7 +143,15 @@ def _single_names(text: str) -> Iterator[PiiMatch]:
 
 def latin_names(text: str) -> Iterator[PiiMatch]:
     """Person names in Latin letters found by the shipped name lists (see the module docstring)."""
-    if not any("A" <= c <= "z" for c in text):
+    from sakimori.pii.view import pii_view
+
+    view = pii_view(text)  # one character for one: Ｍａｒｉａ　Ｓａｎｔｏｓ reads as Maria Santos, offsets kept
+    if not any("A" <= c <= "z" for c in view):
         return
-    yield from _full_names(text)
-    yield from _single_names(text)
+    yield from _full_names(view)
+    yield from _single_names(view)
+    for m in _ATTENDEES.finditer(view):  # Attendees: Sato, Kobayashi, Emily, Raj
+        offset = m.start("list")
+        for item in re.finditer(r"[A-Z][a-z]{1,14}(?: [A-Z][a-z]{1,14})?", m.group("list")):
+            if all(_any_name(w) or (len(w) == 3 and _given(w)) for w in item.group().split()):
+                yield PiiMatch("person", offset + item.start(), offset + item.end(), 0.8, item.group())

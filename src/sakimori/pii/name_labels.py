@@ -64,6 +64,9 @@ _ONE_PART_SPACED = re.compile(
     r"(?<![\u4e00-\u9fff\u30a0-\u30ff])(?:姓|名)(?:[ \t]*/[ \t]*(?:Surname|Given names?|First name|Last name))?"
     r"[ \t\u3000]+(?P<v>[A-Z]{2,15})(?![A-Za-z])"
 )
+_SEALED = re.compile(r"(?<![\u4e00-\u9fff])(?P<v>[\u4e00-\u9fff]{1,4})[ \u3000]?㊞")
+# vCard: N:Ishiguro;Nanami;;; (surname;given) and FN:Nanami Ishiguro
+_VCARD_NAME = re.compile(r"(?m)^N:(?P<a>[^;\n]{1,30});(?P<b>[^;\n]{1,30})?|^FN:(?P<c>[^\n]{1,40})$")
 # 受付者 本田, 記載：三好（整形外科）, 指揮命令者：桜井主任: a surname after a role label on a form or record
 _RECORD_ROLE_NAME = re.compile(
     r"(?:受付|記載|確認|担当|管理|責任|依頼|作成|承認|記入|指揮命令|運転管理)(?:者|人)?[ \t\u3000]*[:：]?[ \t\u3000]*"
@@ -72,7 +75,7 @@ _RECORD_ROLE_NAME = re.compile(
 # "last": "TANIGUCHI", 'holder': 'TAKUMI ENDO', "name":"Kyota Kimura"
 _NAME_KEY = re.compile(
     r"[\"'](?:name|full_?name|last|first|given|surname|family|last_?name|first_?name|family_?name|given_?name|holder"
-    r"|card_?holder|account_?holder|holder_?name|kana|name_?kana|furigana"
+    r"|card_?holder|account_?holder|holder_?name|kana|name_?kana|furigana|name_?(?:ja|en|kanji|roman)"
     r"|氏名|名前|姓|名)[\"']\s*:\s*[\"'](?P<v>[^\"'\d@\n]{1,30})[\"']",
     re.IGNORECASE,
 )
@@ -345,6 +348,12 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
         for m in speakers:
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))
     yield from _timed_speakers(text)
+    for m in _SEALED.finditer(text):  # 鬼頭㊞　春日㊞: a circulation list sealed by each reader
+        yield PiiMatch("person", m.start("v"), m.end("v"), 0.8, m.group("v"))
+    for m in _VCARD_NAME.finditer(text):
+        for group in ("a", "b", "c"):
+            if m.group(group):
+                yield PiiMatch("person", m.start(group), m.end(group), 0.9, m.group(group))
     for m in _ONE_PART_SPACED.finditer(text):
         if m.group("v").lower() not in NOT_ROMAJI_NAMES:
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))

@@ -309,7 +309,8 @@ _CHUNK = 10_000
 
 # A name's reading right after it: 大野 誠一（おおの せいいち）, 竹内 葵（タケウチ アオイ）.
 _READING_AFTER = re.compile(
-    r"[ \u3000]?[（(]([\u3041-\u3096\u30a1-\u30faー]{1,8}[ \u3000]{1,2}[\u3041-\u3096\u30a1-\u30faー]{1,8})[）)]"
+    r"[ \u3000]?[（(]([\u3041-\u3096\u30a1-\u30faー]{1,8}[ \u3000]{1,2}[\u3041-\u3096\u30a1-\u30faー]{1,8}"
+    r"|[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]+ [A-Z]+)[）)]"  # 李 美玲（Li Meiling）, 間宮 千尋（Chihiro Mamiya）
 )
 
 
@@ -333,7 +334,7 @@ def find_names(text: str) -> Iterator[PiiMatch]:
     for name in names:
         if name.score >= 0.8:
             reading = _READING_AFTER.match(text, name.end)
-            if reading:
+            if reading and not (reading.group(1).isascii() and name.text.isascii()):  # YAMADA Taro（Sample University）
                 yield PiiMatch("person", reading.start(1), reading.end(1), 0.85, reading.group(1))
 
 

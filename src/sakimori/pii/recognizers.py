@@ -183,6 +183,8 @@ _NOT_ID_NUMBER = (
     "serial",
     "お問い合わせ番号",
     "問合せ番号",
+    "受付番号",
+    "管理番号",
     "tracking",
     "order",
     "isbn",
@@ -332,22 +334,30 @@ _POSTAL = re.compile(r"(〒\s?)?(?<![\d\-])(\d{3}-\d{4})(?![\d\-])")
 _POSTAL_PLAIN = re.compile(r"(?<![\d\-])\d{7}(?![\d\-])")  # 1500001, only right after 郵便番号 / 〒
 
 
+_OWN_LINE = re.compile(r"[ \t]*(?:\n|$)")
+# 453-0015　名古屋市中村区…: a city with its ward or 郡 right after the code, no prefecture written
+_CITY_AHEAD = re.compile(r"[ \t]+[\u4e00-\u9fff]{1,4}[市郡][\u4e00-\u9fff]{1,3}[区町村]")
+
+
 def _postal(view: str) -> Iterator[PiiMatch]:
     for m in _POSTAL_PLAIN.finditer(view):
-        labelled = _context(view, m.start(), m.end(), _POSTAL_WORDS, before=14, after=0) or _context(
+        labelled = _context(view, m.start(), m.end(), _POSTAL_WORDS, before=30, after=0) or _context(
             view, m.start(), m.end(), ("郵便番号",), before=0, after=12
         )  # 8691234って実家の郵便番号
-        if m.group() != "0000000" and (labelled or _PREFECTURE_AHEAD.match(view, m.end())):
+        place_ahead = _PREFECTURE_AHEAD.match(view, m.end()) or _CITY_AHEAD.match(view, m.end())
+        if m.group() != "0000000" and (labelled or place_ahead):
             yield PiiMatch("postal_code", m.start(), m.end(), 0.85, m.group())
+        elif m.group() != "0000000" and _OWN_LINE.match(view, m.end()) and view[m.start() - 1 : m.start()] == "\n":
+            yield PiiMatch("postal_code", m.start(), m.end(), 0.35, m.group())  # raised in a list of them
     for m in _POSTAL.finditer(view):
         start, end = m.start(2), m.end(2)
         if m.group(2) in ("000-0000", "123-4567") or _context(
             view, start, end, ("例", "e.g.", "形式"), before=6, after=8
         ):
             continue  # the placeholder of a format description (例：123-4567)
-        if m.group(1) or _context(view, start, end, _POSTAL_WORDS):
+        if m.group(1) or _context(view, start, end, _POSTAL_WORDS, before=40):
             yield PiiMatch("postal_code", m.start(), end, 0.95, m.group())
-        elif _PREFECTURE_AHEAD.match(view, end):
+        elif _PREFECTURE_AHEAD.match(view, end) or _CITY_AHEAD.match(view, end):
             yield PiiMatch("postal_code", start, end, 0.8, m.group(2))
 
 
@@ -567,6 +577,9 @@ def _bank(view: str) -> Iterator[PiiMatch]:
 
 
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z] ?[A-Za-z] ?\d{7}(?![A-Za-z0-9])")  # lower case only under a label
+_PASSPORT_IN_ROSTER = re.compile(
+    r"(?m)[\u4e00-\u9fff]{1,4}[ \u3000][\u4e00-\u9fff]{1,3}[ \t\u3000]+(?P<p>[A-Z]{2}\d{7})(?![A-Za-z0-9])"
+)
 _PASSPORT_WORDS = ("旅券", "パスポート", "passport", "mrz", "(pp", " pp:", "\npp:", "pp no", "pp#", "ppt", '"type":"p"')
 _EXAMPLE_WORDS = ("例：", "例:", "例「", "例の", "例）", "記入例", "入力例", "（例", "(例", "e.g.", "例えば")
 
@@ -587,9 +600,10 @@ _PENSION = re.compile(r"(?<![\d\-])\d{4}[- ]{0,2}\d{6}(?:(?=-\d{4}(?![\d\-]))|(?
 _INSURANCE = re.compile(
     r"(?<!整理)記 ?号(?:・?番号)?[)）]?[はが]?[ \t\u3000:：「]*"
     # 記号 見本い 10472 / 記号 710 2 0 番号 18 3 (OCR spacing) / 記号 見本 21⏎番号 008814
-    r"(?P<sym>(?:[\u4e00-\u9fff][\u4e00-\u9fff\u3041-\u3096]{0,3}[ \u3000]?)?[0-9A-Za-z\-]{1,10}(?: \d{1,3}(?!\d))*"
+    r"(?P<sym>(?:[\u4e00-\u9fff][\u4e00-\u9fff\u3041-\u3096]{0,3}[ \u3000]?)?"
+    r"[0-9A-Za-z\-]{1,10}[\u3041-\u3096]?(?: \d{1,3}(?!\d))*"
     r"|[\u4e00-\u9fff][\u4e00-\u9fff\u3041-\u3096]{0,3}|[\u30a1-\u30fa]{1,6})"
-    r"[ \t\u3000、,・/]*\n?[ \t\u3000]*(?:で|、)?(?:番 ?号[はが]?[ \t\u3000:：]*)?"
+    r"[ \t\u3000、,・/\-]*\n?[ \t\u3000]*(?:で|、)?(?:番 ?号[はが]?[ \t\u3000:：]*)?"
     r"(?P<num>\d{1,10}(?: \d{1,3}(?!\d))*)(?!\d)"
 )
 _INSURANCE_WORDS = (
@@ -606,11 +620,14 @@ _INSURANCE_WORDS = (
     "insur",
     "kigo",
     "kenpo",
+    "被扶養者",
+    "組合",
 )
 _INSURANCE_EN = re.compile(r"Symbol[\s:]*(?P<sym>[0-9A-Za-z\-]{1,10})[\s,]*No\.?[\s:]*\d{1,10}(?!\d)")
 # 保険者番号 06130012 (8 digits; 6 for 国民健康保険), also as a column or key label (insurer_no).
 _INSURER = re.compile(r"(?:保険者番号|insurer)[^\d\n]{0,24}?(?P<n>\d{4} ?\d{4}|\d{6})(?!\d)", re.IGNORECASE)
 _SYMBOL_NUMBER = re.compile(r"(?<![\d\-])\d{1,8}[-・/]\d{1,8}(?![\d\-/])")
+_CELL_VALUE = re.compile(r"(?<=[,\t|│])(?:[\u4e00-\u9fff]{0,3}\d{1,8}|[\u4e00-\u9fff]{1,3})(?=[,\t|│\n]|$)")
 _INSURER_NUMBER = re.compile(r"(?<![\d\-])(?:\d{8}|\d{6})(?![\d\-])")
 
 
@@ -618,6 +635,10 @@ def _documents(view: str) -> Iterator[PiiMatch]:
     for m in _PASSPORT_MACHINE.finditer(view):  # MRZ line 2 (TZ60384157JPN…), airline SSR DOCS (P/JPN/TK…/)
         group = "mrz" if m.group("mrz") else "docs"
         yield PiiMatch("passport", m.start(group), m.end(group), 0.95, m.group(group))
+    roster = [m for m in _PASSPORT_IN_ROSTER.finditer(view)]
+    if len(roster) >= 2:  # 1. 宮崎 里奈　TR7402519⏎2. 宮崎 蒼　TR7402520: a travellers' list without a label
+        for m in roster:
+            yield PiiMatch("passport", m.start("p"), m.end("p"), 0.8, m.group("p"))
     for m in _PASSPORT.finditer(view):  # MZ5120348 ←これ俺のパスポート番号: the label may follow
         if _example_before(view, m.start()) or m.group()[:2] in ("XX", "xx") or m.group() == "AB1234567":
             continue  # 例えば「AB1234567」, XX0000000: the format, not anyone's passport
@@ -660,6 +681,12 @@ def _documents(view: str) -> Iterator[PiiMatch]:
         label = field_label(view, m.start()).lower()
         if "保険者番号" in label or "insurer" in label:
             yield PiiMatch("health_insurance", m.start(), m.end(), 0.85, m.group())
+        elif len(m.group()) == 6 and _context(view, m.start(), m.end(), ("国保", "国民健康保険"), before=20, after=12):
+            yield PiiMatch("health_insurance", m.start(), m.end(), 0.8, m.group())  # 138123って国保の番号
+    if "保険者番号" in view:  # a table with 記号 and 番号 in columns of their own, beside the insurer's number
+        for m in _CELL_VALUE.finditer(view):
+            if field_label(view, m.start()).strip() in ("記号", "番号"):
+                yield PiiMatch("health_insurance", m.start(), m.end(), 0.8, m.group())
 
 
 _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
@@ -982,7 +1009,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
 
 # Types whose weak candidates count when a confident one of the same type is close by: the rows of a list or
 # table of passports or pension numbers carry the label once (参加者の旅券番号: / 基礎年金番号 on the header).
-_LISTED_TYPES = frozenset(("passport", "pension_number", "drivers_license"))
+_LISTED_TYPES = frozenset(("passport", "pension_number", "drivers_license", "postal_code"))
 _LIST_REACH = 300
 
 
