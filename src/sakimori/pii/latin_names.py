@@ -77,7 +77,9 @@ _WORD = r"(?:[A-Z][a-z]{1,14}|[A-Z]{2,15})"
 _FULL_NAME = re.compile(
     rf"(?<![A-Za-z0-9@._\-/])({_WORD})(?: ({_WORD}))?(?: ({_WORD}))?(?![A-Za-z0-9@])(?! City| Street| Road| Lead)"
 )
-_SPEAKER = re.compile(r"(?m)^(?:\[[^\]\n]{1,20}\][ \t]*)?(?:Agent |Staff |Operator )?(?P<v>[A-Za-z]{2,14})[ \t]?[:：]")
+_SPEAKER = re.compile(
+    r"(?m)^(?:\[[^\]\n]{1,20}\][ \t]*)?(?:(?:Agent|Staff|Operator) \(?)?(?P<v>[A-Za-z]{2,14})\)?[ \t]?[:：]"
+)  # mai: …, Agent Mei:, Agent (Sato):
 _VOCATIVE = re.compile(r"(?m)(?:^|(?<=[.!?] ))(?:hey |hi |ok |thanks |thx )?(?P<v>[A-Za-z]{2,14}),", re.IGNORECASE)
 _PHRASE_BEFORE = re.compile(
     r"\b(?i:it's|I'm|this is|from|cc|ask|with|and|or|tell|ping|thanks|thank|love|miss|call|met|meet|to|for|by|added"

@@ -310,7 +310,8 @@ _CHUNK = 10_000
 # A name's reading right after it: 大野 誠一（おおの せいいち）, 竹内 葵（タケウチ アオイ）.
 _READING_AFTER = re.compile(
     r"[ \u3000]?[（(]([\u3041-\u3096\u30a1-\u30faー]{1,8}[ \u3000]{1,2}[\u3041-\u3096\u30a1-\u30faー]{1,8}"
-    r"|[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]+ [A-Z]+)[）)]"  # 李 美玲（Li Meiling）, 間宮 千尋（Chihiro Mamiya）
+    r"|[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]+ [A-Z]+"  # 李 美玲（Li Meiling）, 間宮 千尋（Chihiro Mamiya）
+    r"|[\u3041-\u3096ー]{3,8})[）)]"  # 小鳥遊 ひより（たかなし）: the surname's reading alone
 )
 
 
@@ -377,7 +378,9 @@ _LEADING_NOT_NAME = re.compile(
 
 
 # 佐野 絵美　緊急連絡先: a form label after the name in the same line
-_TRAILING_LABEL = re.compile(r"[ \u3000]+(?:緊急連絡先|連絡先|電話|住所|生年月日|性別|年齢|続柄|所属|職業|備考)$")
+_TRAILING_LABEL = re.compile(
+    r"[ \u3000]+(?:緊急連絡先|連絡先|電話|住所|生年月日|性別|年齢|続柄|所属|職業|備考|昭和|平成|令和|大正|明治)$"
+)
 
 
 def _trimmed(text: str, name: PiiMatch) -> PiiMatch:
@@ -473,7 +476,7 @@ def _not_public_or_pets(text: str, names: list[PiiMatch]) -> list[PiiMatch]:
 
 # ふりがな　おかだ　ゆうと / フリガナ：ヤマダ タロウ: a reading after its label (hiragana allowed, unlike names)
 _READING_LABEL = re.compile(
-    r"(?:ふりがな|フリガナ|よみがな|ヨミガナ|カナ氏名|氏名カナ)[ \t\u3000]*[:：]?[ \t\u3000]*"
+    r"(?:ふりがな|フリガナ|よみがな|ヨミガナ|カナ氏名|氏名カナ)[）)]?[ \t\u3000]*[:：]?[ \t\u3000]*"
     r"(?P<v>[\u3041-\u3096\u30a1-\u30faー]{1,8}(?:[ \u3000]{1,2}[\u3041-\u3096\u30a1-\u30faー]{1,8})?)"
     r"(?![\u3041-\u30ff])"
 )

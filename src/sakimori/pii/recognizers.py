@@ -174,6 +174,7 @@ _GROUPED_DIGITS = re.compile(r"(?<![\d\-])\d(?:[ \u3000\-]?\d){11,18}(?![\d\-])"
 
 
 _NOT_ID_NUMBER = (
+    "受理",
     "会員",
     "伝票",
     "追跡",
@@ -297,11 +298,21 @@ _EMAIL = re.compile(
 )
 
 
+_EMAIL_SPELLED = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9._%+-]+ ?(?:\[at\]|\(at\)|＜at＞) ?[A-Za-z0-9-]+(?:(?:\.|\[dot\]|\(dot\))[A-Za-z0-9-]+)*"
+    r"(?:\.|\[dot\]|\(dot\))[A-Za-z]{2,}(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _email(view: str) -> Iterator[PiiMatch]:
     for m in _EMAIL.finditer(view):
         if re.search(r"(?:message-id|in-reply-to|references):\s*<?$", view[max(0, m.start() - 20) : m.start()], re.I):
             continue  # a mail header's message id has the shape of an address but names no one
         yield PiiMatch("email", m.start(), m.end(), 0.95, m.group())
+    if "at" in view.lower():
+        for m in _EMAIL_SPELLED.finditer(view):  # hayama.s[at]example.org, written so that harvesters miss it
+            yield PiiMatch("email", m.start(), m.end(), 0.85, m.group())
 
 
 ROMAJI_PREFECTURES = (
@@ -331,7 +342,7 @@ _POSTAL_WORDS = (
     "-machi,",
     *(f"{name}".lower() for name in ROMAJI_PREFECTURES),
 )
-_POSTAL = re.compile(r"(〒\s?)?(?<![\d\-])(\d{3}-\d{4})(?![\d\-])")
+_POSTAL = re.compile(r"(〒\s?)?(?<![\d\-])(\d{3}-\d{4}|(?<=〒 )\d{3} \d{4}|(?<=〒)\d{3} \d{4})(?![\d\-])")
 _POSTAL_PLAIN = re.compile(r"(?<![\d\-])\d{7}(?![\d\-])")  # 1500001, only right after 郵便番号 / 〒
 
 
@@ -482,14 +493,14 @@ def _address(view: str) -> Iterator[PiiMatch]:
 
 
 _BANK = re.compile(
-    r"(?:(?:[^\s、。:：「」()（）]{1,12}?(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|協同組合|ゆうちょ|ギンコウ|ｷﾞﾝｺｳ)"
+    r"(?:(?:[^\s、。:：「」()（）]{1,12}?(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|協同組合|ゆうちょ|ギンコウ|ｷﾞﾝｺｳ|営業部)"
     # ゆうちょ as other banks see it (〇一八店 普通 7721438), or a branch number (店番号123 普通 …)
     r"|[〇一二三四五六七八九0-9]{3}店|店番号?[ \t\u3000:：]*[0-9]{3})"
     r"(?:[^\d\n()（）]|[(（][^)）\n]{0,10}[)）]){0,30}?)?"
     r"(?:普通|当座|貯蓄|総合|定期|フツウ|ﾌﾂｳ|トウザ|[(（][普当][)）])(?:預金)?(?:で|の|、|／|/|[ \t\u3000])*"
     r"(?:口座)?(?:番号が)?(?:番号)?"
     r"[ \t\u3000:：]*(?P<n>\d{7})(?!\d)"
-    r"|(?:口座番号|口座|Account (?:[Nn]o\.?|[Nn]umber)|A/C No\.?)(?:[（(][^)）\n]{1,4}[)）])?[\s:：は「]*"
+    r"|(?:口座番号|口座|Account (?:[Nn]o\.?|[Nn]umber)|A/C No\.?)(?:[（(][^)）\n]{1,4}[)）])?[\s:：は「［\[]*"
     r"(?P<m>\d{7,8}|\d{4} \d{3,4})(?![\d\-])"
     r"|[^\s、。:：「」()（）]{0,8}(?:ゆうちょ|郵便貯金|貯金)[^\d\n]{0,12}?記号[\s:：]*\d{5}[\s、,]*番号[\s:：]*\d{6,8}(?!\d)"
     r"|(?:口座記号番号|記号番号|振替口座|ゆうちょ銀行|ゆうちょの|ゆうちょ[:：]|口座番号)[\s:：]*"
@@ -561,7 +572,7 @@ def _bank(view: str) -> Iterator[PiiMatch]:
         start = m.start()
         bank_name_end = max(
             view.rfind(w, start, m.end())
-            for w in ("銀行", "金庫", "信金", "組合", "農協", "ゆうちょ", "ギンコウ", "ｷﾞﾝｺｳ")
+            for w in ("銀行", "金庫", "信金", "組合", "農協", "ゆうちょ", "ギンコウ", "ｷﾞﾝｺｳ", "営業部")
         )
         if bank_name_end < start:
             bank_name_end = view.rfind("店", start, m.end())  # 〇一八店 普通 …: ゆうちょ as other banks see it
@@ -693,7 +704,7 @@ def _documents(view: str) -> Iterator[PiiMatch]:
 _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
 # Any run of hex groups and colons with at least two colons; ipaddress decides (covers every "::" position).
 # A label colon right before (ログ：2001:db8::1, full-width in the text) is dropped before ipaddress decides.
-_IPV6 = re.compile(r"(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}(?![0-9A-Za-z:])")
+_IPV6 = re.compile(r"(?<![0-9A-Fa-f:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}(?![0-9A-Za-z:])")
 
 
 def _is_network(candidate: str, length: int) -> bool:
@@ -804,7 +815,10 @@ _BORN_AFTER = re.compile(
 )
 _NOT_A_PERSON_BORN = re.compile(r"(?:店|社|ブランド|サービス|アプリ|番組|チーム|サイト|施設)[はがも]?$")
 # Pets have birthdays too: うちのコタロウ（柴犬♂）、2018年5月5日生まれ
-_PET = re.compile(r"犬|猫|ねこ|ワンちゃん|ワンコ|にゃんこ|ペット|インコ|ハムスター|うさぎ|♂|♀|オス|メス")
+_PET = re.compile(
+    r"犬|猫|ねこ|ワンちゃん|ワンコ|にゃんこ|ペット|インコ|ハムスター|うさぎ|♂|♀|オス|メス|プードル|チワワ|ダックス"
+)
+_PET_RECORD = re.compile(r"[（(][^）)\n]{0,12}(?:犬|猫|プードル|チワワ|ダックス|柴|♂|♀|オス|メス)[^）)\n]{0,6}[）)]")
 _HOLIDAY_NEAR = (
     "天皇誕生日",
     "春分の日",
@@ -823,7 +837,7 @@ _MONTH_DAY = re.compile(
 _OTHER_DATE_LABEL = re.compile(
     r"入社|入院|退院|受付|受診|来院|取得|交付|発行|有効|期限|期間|契約|予約|申込|申請|届出|登録|更新|作成|記入|提出|支払|振込"
     r"|被保険者となった|となった日|該当|資格|開始|終了|満了|exp|issue|valid|date of issue|created|updated"
-    r"|submitted|login|日時",
+    r"|submitted|login|日時|ワクチン|接種|予防|逝去|死亡",
     re.IGNORECASE,
 )
 _LABEL_SEPARATORS = re.compile(r"[／/|│,\t、。！？!?]|\s{2,}|\u3000")
@@ -873,7 +887,23 @@ def _is_birth_date(
 
 
 _NOT_BIRTH_AROUND = re.compile(r"例[:：]?\s*\||から\|?$|\|(?:まで|から)|\|[^|]{0,4}生まれて初め")
-_NOT_BIRTH_AFTER = ("締", "〆", "期限", "付", "公開", "発売", "発行", "開始", "施行", "締切")
+_NOT_BIRTH_AFTER = (
+    "締",
+    "〆",
+    "期限",
+    "付",
+    "公開",
+    "発売",
+    "発行",
+    "開始",
+    "施行",
+    "締切",
+    " ご逝去",
+    "ご逝去",
+    "逝去",
+    "死亡",
+    "没",
+)
 # 昭和 dates (S49.3.30) in today's text are nearly always someone's birth date.
 _SHOWA = re.compile(r"(?:昭和|昭|S)\d|H\d{1,2}[./]")  # and H9/7/4, the letter form on forms
 # 田辺 大樹　平成4年9月12日, 前川 修一　様　男　1958/11/02: a date right after a full name or a sex on a form line
@@ -904,6 +934,8 @@ def _past_year(date: str) -> bool:
 
 
 def _pet_sentence(view: str, start: int) -> bool:
+    if _PET_RECORD.search(view, max(0, start - 80), start):
+        return True  # 名：もも（トイプードル・メス）⏎誕生日：2019年5月1日: a pet's record
     sentence_start = max(view.rfind("。", max(0, start - 40), start), view.rfind("\n", max(0, start - 40), start))
     return _PET.search(view, sentence_start + 1 if sentence_start >= 0 else max(0, start - 40), start) is not None
 
@@ -986,7 +1018,7 @@ def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
             view, m.start()
         ):
             continue  # 2/23 天皇誕生日、3/20 春分の日: a calendar of holidays
-        if _TIME_NEXT.match(view, m.end()):
+        if _TIME_NEXT.match(view, m.end()) or re.match(r"[（(][月火水木金土日][）)]", view[m.end() : m.end() + 3]):
             continue  # 6/21	19:30	…様	誕生日プレート: a booking's date and time
         month_day_words = ("誕生日", "たんじょうび", "生まれ", "birthday", "bday", "born")
         if _BORN_AFTER.match(view, m.end()) or _is_birth_date(
