@@ -26,6 +26,7 @@ from typing import Any
 from sakimori.pii import scan
 from sakimori.pii.benchmark import load_pii_testset, score_spans
 from sakimori.taxonomy import PII_TYPES
+from sakimori.training.names import LAST_READ_SET, held_out_number
 
 HERE = Path(__file__).resolve().parent
 # Some Presidio recognizers fetch models from the Hugging Face hub; this bench runs offline (they are skipped).
@@ -113,12 +114,12 @@ _NOT_FIXED = {13: "not read; its aggregate scores chose the name model"}
 
 
 def _held_out_sets() -> list[tuple[str, str, str]]:
-    """(results key, title, file) for every bench/pii/heldoutN.jsonl, the newest marked blind."""
-    paths = sorted((HERE / "pii").glob("heldout*.jsonl"), key=lambda p: int(p.stem[len("heldout") :] or 1))
+    """(results key, title, file) for every bench/pii/heldoutN.jsonl; those after LAST_READ_SET are blind."""
+    paths = sorted((HERE / "pii").glob("heldout*.jsonl"), key=held_out_number)
     out = []
-    for k, path in enumerate(paths):
-        number = int(path.stem[len("heldout") :] or 1)
-        if k == len(paths) - 1:
+    for path in paths:
+        number = held_out_number(path)
+        if number > LAST_READ_SET:
             key, note = f"{path.stem}_blind", "blind: written by four helpers who saw neither code nor earlier sets"
         else:
             key, note = path.stem, _NOT_FIXED.get(number, "read and fixed after its first run")

@@ -592,7 +592,10 @@ _PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z] ?[A-Za-z] ?\d{7}(?![A-Za-z0-9]
 _PASSPORT_IN_ROSTER = re.compile(
     r"(?m)[\u4e00-\u9fff]{1,4}[ \u3000][\u4e00-\u9fff]{1,3}[ \t\u3000]+(?P<p>[A-Z]{2}\d{7})(?![A-Za-z0-9])"
 )
-_PASSPORT_WORDS = ("旅券", "パスポート", "passport", "mrz", "(pp", " pp:", "\npp:", "pp no", "pp#", "ppt", '"type":"p"')
+_PASSPORT_WORDS = (
+    *("旅券", "パスポート", "passport", "mrz", "(pp", " pp:", "\npp:", "pp no", "pp#", "ppt", '"type":"p"'),
+    *("passenger", "pax", "apis", "搭乗者", "渡航"),
+)
 _EXAMPLE_WORDS = ("例：", "例:", "例「", "例の", "例）", "記入例", "入力例", "（例", "(例", "e.g.", "例えば")
 
 
@@ -612,7 +615,7 @@ _PENSION = re.compile(r"(?<![\d\-])\d{4}[- ]{0,2}\d{6}(?:(?=-\d{4}(?![\d\-]))|(?
 _INSURANCE = re.compile(
     r"(?<!整理)記 ?号(?:・?番号)?[)）]?[はが]?[ \t\u3000:：「]*"
     # 記号 見本い 10472 / 記号 710 2 0 番号 18 3 (OCR spacing) / 記号 見本 21⏎番号 008814
-    r"(?P<sym>(?:[\u4e00-\u9fff][\u4e00-\u9fff\u3041-\u3096]{0,3}[ \u3000]?)?"
+    r"(?!番号)(?P<sym>(?:[\u4e00-\u9fff][\u4e00-\u9fff\u3041-\u3096]{0,3}[ \u3000]?)?"
     r"[0-9A-Za-z\-]{1,10}[\u3041-\u3096]?(?: \d{1,3}(?!\d))*"
     r"|[\u4e00-\u9fff][\u4e00-\u9fff\u3041-\u3096]{0,3}|[\u30a1-\u30fa]{1,6})"
     r"[ \t\u3000、,・/\-]*\n?[ \t\u3000]*(?:で|、)?(?:番 ?号[はが]?[ \t\u3000:：]*)?"
@@ -677,7 +680,8 @@ def _documents(view: str) -> Iterator[PiiMatch]:
     for m in _INSURANCE.finditer(view):
         if _example_before(view, m.start()):
             continue  # （例：記号 1234 番号 56）
-        if _context(view, m.start(), m.end(), _INSURANCE_WORDS, before=60, after=30):
+        both_labels = "番" in m.group()  # 記号 5120 番号 518 names itself; 記号 5120 alone needs 保険 nearby
+        if _context(view, m.start(), m.end(), _INSURANCE_WORDS, before=300 if both_labels else 60, after=30):
             yield PiiMatch("health_insurance", m.start(), m.end(), 0.85, m.group())
     for m in _INSURANCE_EN.finditer(view):
         if _context(view, m.start(), m.end(), _INSURANCE_WORDS, before=60, after=30):
@@ -685,13 +689,13 @@ def _documents(view: str) -> Iterator[PiiMatch]:
     for m in _INSURER.finditer(view):
         yield PiiMatch("health_insurance", m.start("n"), m.end("n"), 0.85, m.group("n"))
     for m in _SYMBOL_NUMBER.finditer(view):  # 210-45 under a column headed 保険証（記号-番号）
-        if "記号" in field_label(view, m.start()) or _context(
+        if any(w in field_label(view, m.start()).lower() for w in ("記号", "kigo")) or _context(
             view, m.start(), m.end(), ("記号・番号", "記号番号"), before=12, after=0
         ):
             yield PiiMatch("health_insurance", m.start(), m.end(), 0.85, m.group())
     for m in _INSURER_NUMBER.finditer(view):  # a column or key labelled as the insurer's number
         label = field_label(view, m.start()).lower()
-        if "保険者番号" in label or "insurer" in label:
+        if "保険者番号" in label or "insurer" in label or "hokensha" in label:
             yield PiiMatch("health_insurance", m.start(), m.end(), 0.85, m.group())
         elif len(m.group()) == 6 and _context(view, m.start(), m.end(), ("国保", "国民健康保険"), before=20, after=12):
             yield PiiMatch("health_insurance", m.start(), m.end(), 0.8, m.group())  # 138123って国保の番号
@@ -738,6 +742,17 @@ _VERSION_BEFORE = re.compile(r"(?:バージョン|version|ver\.?|(?<![a-z])v)\s*
 
 # 1.10.2.3 → 1.11.0.1: one dotted version upgraded to another (a port forwarded → 192.168.1.25 is an address)
 _UPGRADE_BEFORE = re.compile(r"\d\.\d+[ \t]?[→⇒][ \t]?$")
+_UPDATE_WORDS = re.compile(
+    r"更新|アップデート|アップグレード|update|upgrade|バージョン|version|ライブラリ|library", re.I
+)
+
+
+def _line_of(view: str, start: int) -> str:
+    return view[
+        view.rfind("\n", max(0, start - 200), start) + 1 : view.find("\n", start, start + 200) % (len(view) + 1)
+    ]
+
+
 _UPGRADE_AFTER = re.compile(r"[ \t]?[→⇒][ \t]?\d+\.\d")
 
 
@@ -756,7 +771,9 @@ def _ip(view: str) -> Iterator[PiiMatch]:
             line_start = start == 0 or view[start - 1] == "\n"
             if line_start and all(len(part) == 1 for part in candidate.split(".")) and "." in candidate:
                 continue  # 3.1.2.1　拠点ごとの…: a section number
-            upgrade = _UPGRADE_BEFORE.search(view[max(0, start - 20) : start]) or _UPGRADE_AFTER.match(view, m.end())
+            upgrade = (
+                _UPGRADE_BEFORE.search(view[max(0, start - 20) : start]) or _UPGRADE_AFTER.match(view, m.end())
+            ) and _UPDATE_WORDS.search(_line_of(view, start))  # not 192.168.100.12 → 198.51.100.200 in a capture
             if upgrade or _context(
                 view, start, m.end(), ("ライブラリ", "library", "パッケージ", "package"), before=20, after=0
             ):
@@ -805,13 +822,14 @@ _LABELLED_DATE = re.compile(
 )
 _BIRTH_WORDS = (
     *("生年月日", "生年", "誕生日", "生まれ", "たんじょうび", "うまれ", "birthday", "bday", "birth", "dob", "出生"),
-    *("born", "ｾｲﾈﾝｶﾞｯﾋﾟ", "セイネンガッピ", "🎂"),
+    *("born", "ｾｲﾈﾝｶﾞｯﾋﾟ", "セイネンガッピ", "🎂", "d0b"),
 )
 # 2024年5月12日に誕生しました, 6月9日で28になる: the sentence says someone was born or turns an age that day
 _BORN_AFTER = re.compile(
     r"に(?:誕生|生まれ|産まれ)|で\s?\d{1,3}\s?(?:歳|才)?(?:に|の誕生日)"
     r"|、?\s?[0-9,]{3,5}\s?(?:g|グラム)の"  # 2024年5月18日、3,120gの元気な女の子: a birth announcement
     r"|[！!、。\s]{0,2}今年\s?\d{1,3}\s?(?:歳|才)になる"  # 7月21日！今年20歳になる
+    r"|[（(](?:満\s?)?\d{1,3}\s?(?:歳|才)[）)]"  # 岡田 浩二　1978.09.02（45歳）
 )
 _NOT_A_PERSON_BORN = re.compile(r"(?:店|社|ブランド|サービス|アプリ|番組|チーム|サイト|施設)[はがも]?$")
 # Pets have birthdays too: うちのコタロウ（柴犬♂）、2018年5月5日生まれ
@@ -908,7 +926,7 @@ _NOT_BIRTH_AFTER = (
 _SHOWA = re.compile(r"(?:昭和|昭|S)\d|H\d{1,2}[./]")  # and H9/7/4, the letter form on forms
 # 田辺 大樹　平成4年9月12日, 前川 修一　様　男　1958/11/02: a date right after a full name or a sex on a form line
 _NAME_OR_SEX_BEFORE = re.compile(
-    r"(?:(?<![^\s:：】）)])[\u4e00-\u9fff]{2,3}[ \u3000][\u4e00-\u9fff]{1,3}(?:様|さん)?"
+    r"(?:(?<![^\s:：】）)])[\u4e00-\u9fff]{2,3}[ \u3000][\u4e00-\u9fff]{1,3}(?:[ \u3000]?(?:様|さん))?"
     r"|(?<![\u4e00-\u9fff])(?:男|女|男性|女性))"
     r"[ \t\u3000]+(?:様[ \t\u3000]+(?:男|女)[ \t\u3000]+)?$"
 )
@@ -975,8 +993,8 @@ def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
                 and _FAMILY_FORM.search(view, max(0, m.start() - 30), m.start())
             )
             or (
-                _NAME_OR_SEX_BEFORE.search(view, max(0, m.start() - 16), m.start())
-                and not _OTHER_DATE_LABEL.search(view[max(0, m.start() - 16) : m.start()])
+                (named := _NAME_OR_SEX_BEFORE.search(view, max(0, m.start() - 16), m.start())) is not None
+                and not _OTHER_DATE_LABEL.search(named.group())
                 and not _own_label(view, m.start()).rstrip(" :：").endswith("日")  # 調剤日 2024年10月2日
                 and not view.startswith("現在", m.end())  # 履　歴　書　2024年4月1日現在
             )
@@ -1020,7 +1038,7 @@ def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
             continue  # 2/23 天皇誕生日、3/20 春分の日: a calendar of holidays
         if _TIME_NEXT.match(view, m.end()) or re.match(r"[（(][月火水木金土日][）)]", view[m.end() : m.end() + 3]):
             continue  # 6/21	19:30	…様	誕生日プレート: a booking's date and time
-        month_day_words = ("誕生日", "たんじょうび", "生まれ", "birthday", "bday", "born")
+        month_day_words = ("誕生日", "たんじょうび", "生まれ", "生年月日", "birthday", "bday", "born")
         if _BORN_AFTER.match(view, m.end()) or _is_birth_date(
             view, m.start(), m.end(), month_day_words, before=14, after=14
         ):

@@ -68,9 +68,11 @@ _INNER_SPACE = re.compile(
     r"|(?<=[0-9]) +(?=[-‐－ー−–—])|(?<=[-‐－ー−–—]) +(?=[0-9])|(?<=[和成正治]) +(?=元)|(?<=[0-9]) (?=[0-9][年月日])"
     r"|(?<=[都道府県市区郡]) (?=[^\s\d])"
     r"|(?<=[0-9]) +(?=/ *[0-9])|(?<=[0-9]/) +(?=[0-9])"  # 1993 / 06 / 02
-    r"|(?<=[\u4e00-\u9fff]) (?=[町村][0-9])|(?<=[\u4e00-\u9fff\u30a1-\u30fa]) (?=[0-9]{1,2}丁目)"  # 見本 町 3丁目
+    r"|(?<=[\u4e00-\u9fff]) (?=[町村] ?[0-9])|(?<=[\u4e00-\u9fff\u30a1-\u30fa]) (?=[0-9]{1,2}丁目)"  # 見本 町 3丁目
     r"|(?<=(?<![A-Za-z])[MTSHR]) (?=[0-9]{1,2}\. ?[0-9]{1,2}\. ?[0-9])"  # H 2. 1. 2 (not HbA1c 6.8 H 4.6-6.2)
 )
+# Form labels printed with a wide gap between their two characters (氏　　名, 住　　所): one word, not two
+_SPACED_LABELS = frozenset(("氏名", "住所", "電話", "性別", "年齢", "名前", "職業", "備考", "生年", "続柄", "勤務"))
 _KANA_DATE_UNIT = re.compile(r"(?<=[0-9])(?:ねん|がつ|にち)|(?:へいせい|しょうわ|れいわ)(?=[0-9])")  # 9がつ18にち
 _K = "0-9〇一二三四五六七八九"
 _SPOKEN_GROUPS = re.compile(
@@ -150,6 +152,7 @@ def compact_view(view: str, text: str | None = None) -> tuple[str, list[int]]:
                 view[k - 1].isascii() and view[k - 1].isalpha() and view[gap_end : gap_end + 1].isdigit()
             )
             wide = wide or (letter_then_digit and view[k - 1] not in "MTSHR")  # T E L 0 6 - …, not S 2 5 . 1
+            wide = wide and view[k - 1] + view[gap_end : gap_end + 1] not in _SPACED_LABELS  # 氏　　名 is one word
             edits.append((k + 1, gap_end, "") if wide else (k, gap_end, ""))
             k = gap_end
     for m in _INNER_SPACE.finditer(view):
