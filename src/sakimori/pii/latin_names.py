@@ -115,7 +115,11 @@ def _full_names(text: str) -> Iterator[PiiMatch]:
         first, second = words[0], words[1]
         if (_surname(first) and _given(second)) or (_given(first) and _surname(second)):
             yield PiiMatch("person", m.start(1), m.end(2), 0.9, text[m.start(1) : m.end(2)])
-        elif _foreign_surname(first) and len(words) == 3 and words[1] in ("Van", "Thi", "Duc", "Minh", "Ngoc", "Thanh"):
+        elif (
+            _foreign_surname(first)
+            and len(words) == 3
+            and words[1].capitalize() in ("Van", "Thi", "Duc", "Minh", "Ngoc", "Thanh")
+        ):
             yield PiiMatch("person", m.start(), m.end(), 0.85, m.group())  # Nguyen Van Minh
         elif _foreign_pair(first, second):
             yield PiiMatch("person", m.start(1), m.end(2), 0.8, text[m.start(1) : m.end(2)])  # Sophie Martin

@@ -70,7 +70,8 @@ _VCARD_NAME = re.compile(r"(?m)^N:(?P<a>[^;\n]{1,30});(?P<b>[^;\n]{1,30})?|^FN:(
 # 受付者 本田, 記載：三好（整形外科）, 指揮命令者：桜井主任: a surname after a role label on a form or record
 _RECORD_ROLE_NAME = re.compile(
     r"(?:受付|記載|確認|担当|管理|責任|依頼|作成|承認|記入|指揮命令|運転管理)(?:者|人)?[ \t\u3000]*[:：]?[ \t\u3000]*"
-    r"(?P<v>[\u4e00-\u9fff]{2,4}?)(?=[（(]|主任|課長|部長|係長|[ \t\u3000]*(?:\n|$))"
+    r"(?P<v>[\u4e00-\u9fff]{2,4}?|[\u30a1-\u30fa]{2,6})"
+    r"(?=[（(]|主任|課長|部長|係長|でございます|です|[ \t\u3000]*(?:\n|$))"
 )
 # "last": "TANIGUCHI", 'holder': 'TAKUMI ENDO', "name":"Kyota Kimura"
 _NAME_KEY = re.compile(
@@ -266,6 +267,11 @@ _KANA_HOLDER = re.compile(
     r"|[\uff66-\uff9f]{2,10}(?: [\uff66-\uff9f]{1,10})?)"
     r"(?=[）)、。\s]|です|で|$)"
 )
+# 普通 4827163 スズキ ケンタ: the holder's full name in kana right after the account number
+_KANA_AFTER_ACCOUNT = re.compile(
+    r"(?<!\d)\d{7}[ \t\u3000]+(?P<v>[\u30a1-\u30faー]{2,8}[ \u3000][\u30a1-\u30faー]{1,8}"
+    r"|[\uff66-\uff9f]{2,10} [\uff66-\uff9f]{1,10})"
+)
 _DOTTED_KATAKANA = re.compile(
     r"(?P<v>(?<![\u30a1-\u30fa])[\u30a1-\u30faー]{2,8}(?:・[\u30a1-\u30faー]{1,8}){2,3})"
     r"(?=さん|様|氏|くん|ちゃん|（|\()"
@@ -361,14 +367,16 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
         from sakimori.pii.names import _lexicon_name_parts
 
         parts = _lexicon_name_parts(m.group("v"))
-        if parts is None or parts & {"姓", "名"}:
+        katakana = "\u30a1" <= m.group("v")[0] <= "\u30fa"  # 担当ハヤシでございます: kana spelling of a surname
+        if katakana or parts is None or parts & {"姓", "名"}:
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))
     yield from _kana_with_honorific(text)
     for m in _KATAKANA_HONORIFIC.finditer(text):  # ミナミ様, ハヤシ様（漢字不明）, ニシカワ レンくん
         if m.group("v").replace("\u3000", " ").split(" ")[-1] not in _KATAKANA_ROLES:
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.7, m.group("v"))
-    for m in _KANA_HOLDER.finditer(text):  # 名義はキムラアヤカ, 普通 7720146（ニシムラ アヤ）
-        yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
+    for pattern in (_KANA_HOLDER, _KANA_AFTER_ACCOUNT):  # 名義はキムラアヤカ, 普通 7720146（ニシムラ アヤ）
+        for m in pattern.finditer(text):
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
     for m in _DOTTED_KATAKANA.finditer(text):  # グエン・ヴァン・ナムさん, 賃借人（乙）：ファム・ティ・ラン
         group = "v" if m.group("v") else "w"
         if group == "w" and not re.search(r"[者人名乙甲様]", text[max(0, m.start() - 8) : m.start()]):

@@ -309,7 +309,7 @@ _CHUNK = 10_000
 
 # A name's reading right after it: 大野 誠一（おおの せいいち）, 竹内 葵（タケウチ アオイ）.
 _READING_AFTER = re.compile(
-    r"[ \u3000]?[（(]([\u3041-\u3096\u30a1-\u30faー]{1,8}[ \u3000]{1,2}[\u3041-\u3096\u30a1-\u30faー]{1,8}"
+    r"[ \u3000]?[（(]([\u3041-\u3096\u30a1-\u30faー]{1,8}(?:[ \u3000]{1,2}[\u3041-\u3096\u30a1-\u30faー]{1,8}){1,2}"
     r"|[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]+ [A-Z]+"  # 李 美玲（Li Meiling）, 間宮 千尋（Chihiro Mamiya）
     r"|[\u3041-\u3096ー]{3,8})[）)]"  # 小鳥遊 ひより（たかなし）: the surname's reading alone
 )
@@ -476,8 +476,9 @@ def _not_public_or_pets(text: str, names: list[PiiMatch]) -> list[PiiMatch]:
 
 # ふりがな　おかだ　ゆうと / フリガナ：ヤマダ タロウ: a reading after its label (hiragana allowed, unlike names)
 _READING_LABEL = re.compile(
-    r"(?:ふりがな|フリガナ|よみがな|ヨミガナ|カナ氏名|氏名カナ)[）)]?[ \t\u3000]*[:：]?[ \t\u3000]*"
-    r"(?P<v>[\u3041-\u3096\u30a1-\u30faー]{1,8}(?:[ \u3000]{1,2}[\u3041-\u3096\u30a1-\u30faー]{1,8})?)"
+    r"(?:ふりがな|フリガナ|ﾌﾘｶﾞﾅ|よみがな|ヨミガナ|カナ氏名|氏名カナ)[）)]?[ \t\u3000]*[:：]?[ \t\u3000]*"
+    r"(?P<v>[\u3041-\u3096\u30a1-\u30faー]{1,8}(?:[ \u3000]{1,2}[\u3041-\u3096\u30a1-\u30faー]{1,8})?"
+    r"|[\uff66-\uff9f]{1,10}(?: [\uff66-\uff9f]{1,10})?)"
     r"(?![\u3041-\u30ff])"
 )
 
