@@ -747,10 +747,12 @@ _UPDATE_WORDS = re.compile(
 )
 
 
-def _line_of(view: str, start: int) -> str:
-    return view[
-        view.rfind("\n", max(0, start - 200), start) + 1 : view.find("\n", start, start + 200) % (len(view) + 1)
-    ]
+def _line_of(view: str, start: int, reach: int = 200) -> str:
+    """The line around `start`, cut at `reach` characters either side so that a 1 MB line stays linear."""
+    newline = view.rfind("\n", max(0, start - reach), start)
+    begin = newline + 1 if newline >= 0 else max(0, start - reach)
+    end = view.find("\n", start, start + reach)
+    return view[begin : end if end >= 0 else start + reach]
 
 
 _UPGRADE_AFTER = re.compile(r"[ \t]?[→⇒][ \t]?\d+\.\d")
