@@ -117,7 +117,10 @@ _NOT_PHONE = (
     "保険証",
     "免許",
 )
-_PHONE_WORDS = ("電話", "tel", "携帯", "連絡先", "番号", "☎", "📞", "fax", "ファックス", "ケータイ", "スマホ", "call")
+_PHONE_WORDS = (
+    *("電話", "tel", "携帯", "連絡先", "番号", "☎", "📞", "fax", "ファックス", "ケータイ", "スマホ", "call"),
+    *("ﾃﾞﾝﾜ", "デンワ"),
+)
 
 # 0X0-XXXX-XXXX mobile / IP, 0120/0800/0570 special, fixed lines with area codes, +81 forms, parentheses.
 _PHONE = re.compile(
@@ -126,7 +129,7 @@ _PHONE = re.compile(
 )
 
 
-_DIGIT_GROUP_BEFORE = re.compile(r"(?<![\d\-])\d{2,6} $")
+_DIGIT_GROUP_BEFORE = re.compile(r"(?<![\d\-.])\d{4,6} $")  # 3695 027158 3480, not 203　03-… or S32.2.11 090-…
 
 
 _FOREIGN_PHONE = re.compile(r"(?<![\w+])\+(?!81)[1-9]\d{0,2}(?:[ \-]\(?\d{1,4}\)?){2,4}(?![\d\-])")
@@ -138,6 +141,8 @@ def _phone(view: str) -> Iterator[PiiMatch]:
         if _DIGIT_GROUP_BEFORE.search(view, max(0, m.start() - 8), m.start()):
             continue  # the tail of a longer spaced number (a 14-digit card written 3695 027158 3480)
         digits = re.sub(r"\D", "", raw)
+        if re.fullmatch(r"\d{4}-\d{6}", raw) and _context(view, m.start(), m.end(), ("年金",), before=40, after=0):
+            continue  # 父のは 0912-340058 (after 年金番号): a pension number's 4-6 shape, not a phone
         if raw.startswith("+81"):
             digits = "0" + digits[2:].lstrip("0")
         if not digits.startswith("0"):
@@ -657,7 +662,7 @@ def _documents(view: str) -> Iterator[PiiMatch]:
     for m in _PASSPORT.finditer(view):  # MZ5120348 ←これ俺のパスポート番号: the label may follow
         if _example_before(view, m.start()) or m.group()[:2] in ("XX", "xx") or m.group() == "AB1234567":
             continue  # 例えば「AB1234567」, XX0000000: the format, not anyone's passport
-        context = _context(view, m.start(), m.end(), _PASSPORT_WORDS, before=80, after=16)
+        context = _context(view, m.start(), m.end(), _PASSPORT_WORDS, before=80, after=24)
         if (
             context
             and _NEGATED_AFTER.match(view, m.end())
@@ -705,7 +710,9 @@ def _documents(view: str) -> Iterator[PiiMatch]:
                 yield PiiMatch("health_insurance", m.start(), m.end(), 0.8, m.group())
 
 
-_IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
+# Not followed by a fifth short group (1.2.3.4.5 is a version); a sentence's full stop or a tcpdump port
+# (192.168.1.45.52344) may follow.
+_IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\d)(?!\.\d{1,3}(?!\d))")
 # Any run of hex groups and colons with at least two colons; ipaddress decides (covers every "::" position).
 # A label colon right before (ログ：2001:db8::1, full-width in the text) is dropped before ipaddress decides.
 _IPV6 = re.compile(r"(?<![0-9A-Fa-f:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}(?![0-9A-Za-z:])")
@@ -737,7 +744,9 @@ _NOT_IP = ("ファームウェア", "firmware", "バージョン", "version", "�
 
 
 # "v1.2.3.4", "version 10.0.0.1", "バージョン 1.2.3.4" are versions; "IPv6アドレスは…" is not.
-_VERSION_BEFORE = re.compile(r"(?:バージョン|version|ver\.?|(?<![a-z])v)\s*[:：]?\s*$", re.IGNORECASE)
+_VERSION_BEFORE = re.compile(
+    r"(?:バージョン|(?<![a-z])(?:version|ver\.?|v))\s*[:：]?\s*$", re.IGNORECASE
+)  # not Server:
 
 
 # 1.10.2.3 → 1.11.0.1: one dotted version upgraded to another (a port forwarded → 192.168.1.25 is an address)
