@@ -14,17 +14,15 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from sakimori.pii.recognizers import PiiMatch
+from sakimori.pii.recognizers import PiiMatch, shipped_list
+from sakimori.pii.view import pii_view
 
 __all__ = ["latin_kinds", "latin_names"]
 
 
 @cache
 def _words(name: str) -> frozenset[str]:
-    from importlib import resources
-
-    text = resources.files("sakimori.data").joinpath("names", name).read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(word.lower() for word in shipped_list("names", name))
 
 
 def _surname(word: str) -> bool:
@@ -149,8 +147,6 @@ def _single_names(text: str) -> Iterator[PiiMatch]:
 
 def latin_names(text: str) -> Iterator[PiiMatch]:
     """Person names in Latin letters found by the shipped name lists (see the module docstring)."""
-    from sakimori.pii.view import pii_view
-
     view = pii_view(text)  # one character for one: Ｍａｒｉａ　Ｓａｎｔｏｓ reads as Maria Santos, offsets kept
     if not any("A" <= c <= "z" for c in view):
         return
@@ -159,5 +155,5 @@ def latin_names(text: str) -> Iterator[PiiMatch]:
     for m in _ATTENDEES.finditer(view):  # Attendees: Sato, Kobayashi, Emily, Raj
         offset = m.start("list")
         for item in re.finditer(r"[A-Z][a-z]{1,14}(?: [A-Z][a-z]{1,14})?", m.group("list")):
-            if all(_any_name(w) or (len(w) == 3 and _given(w)) for w in item.group().split()):
+            if all(_any_name(w) for w in item.group().split()):
                 yield PiiMatch("person", offset + item.start(), offset + item.end(), 0.8, item.group())

@@ -222,7 +222,7 @@ _NOT_KANA_GIVEN = (
     *("ばあ", "じい", "ねえ", "にい", "かあ", "とう", "あか", "おば", "おじ", "おね", "おに", "ぼく", "わん", "にゃん"),
     "いい",  # かわいいちゃん
 )
-_PARTICLE_START = tuple("てにをがはもとのへでやよね")
+_PARTICLES = "てにをがはもとのへでやよね"  # a name after one of these starts a new word: 拾ってそらちゃん
 
 
 def _kana_with_honorific(text: str) -> Iterator[PiiMatch]:
@@ -235,14 +235,9 @@ def _kana_with_honorific(text: str) -> Iterator[PiiMatch]:
             run = text[start:end]
             if run[0] in "っゃゅょぁぃぅぇぉんーを" or run.endswith(_NOT_KANA_GIVEN):
                 continue
-            if start > 0 and "\u3041" <= text[start - 1] <= "\u3096" and run.startswith(_PARTICLE_START):
-                continue
-            if (
-                start > 0
-                and "\u3041" <= text[start - 1] <= "\u3096"
-                and text[start - 1] not in "てにをがはもとのへでやよねっ"
-            ):
-                continue  # inside a longer hiragana word
+            after_kana = start > 0 and "\u3041" <= text[start - 1] <= "\u3096"
+            if after_kana and (run[0] in _PARTICLES or text[start - 1] not in _PARTICLES + "っ"):
+                continue  # a particle, not a name, or inside a longer hiragana word
             stop = m.end() if run.endswith("っ") else end  # たっちゃん is the nickname as a whole
             yield PiiMatch("person", start, stop, 0.7, text[start:stop])
             break
@@ -255,10 +250,9 @@ _KATAKANA_HONORIFIC = re.compile(
 )  # ends in a letter, not ー: オーナー様, ユーザーさん, ドライバーさん are roles
 _KATAKANA_ROLES = frozenset(
     (
-        "スタッフ", "ゲスト", "ママ", "パパ", "ファン", "シェフ", "ホスト", "キャスト", "クライアント", "ベビー",
-        "ワンちゃん", "オーナ", "ナース", "ボス", "チーム", "ショップ", "サロン", "ホテル", "カフェ", "クラス",
-        "グループ",
-        "ネコ", "イヌ", "ネット", "アイドル", "ヒーロー", "ドクター", "コーチ", "トレーナ", "ヘルパ", "ケアマネ",
+        "スタッフ", "ゲスト", "ママ", "パパ", "ファン", "シェフ", "ホスト", "キャスト", "クライアント", "ナース",
+        "ボス", "チーム", "ショップ", "サロン", "ホテル", "カフェ", "クラス", "グループ", "ネコ", "イヌ", "ネット",
+        "アイドル", "コーチ", "ケアマネ",
     )
 )  # fmt: skip
 _KANA_HOLDER = re.compile(
@@ -280,11 +274,16 @@ _DOTTED_KATAKANA = re.compile(
 )
 
 
-def _kana_name(word: str) -> bool:
+def _readable_as_name(word: str) -> bool:
+    """The dictionary has no entry for the word, or has one that reads it as a surname or given name."""
     from sakimori.pii.names import _lexicon_name_parts
 
     parts = _lexicon_name_parts(word)
-    return word not in _NOT_SPEAKERS and (parts is None or bool(parts & {"姓", "名"}))
+    return parts is None or bool(parts & {"姓", "名"})
+
+
+def _kana_name(word: str) -> bool:
+    return word not in _NOT_SPEAKERS and _readable_as_name(word)
 
 
 # オペレーター（森）, サポート（Aoki）: a staff member named after the role
@@ -335,10 +334,7 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
         for group in ("a", "b"):
             yield PiiMatch("person", m.start(group), m.end(group), 0.9, m.group(group))
     for m in _NAME_THEN_ROLE.finditer(text):
-        from sakimori.pii.names import _lexicon_name_parts
-
-        parts = _lexicon_name_parts(m.group("v"))
-        if parts is None or parts & {"姓", "名"}:
+        if _readable_as_name(m.group("v")):
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.8, m.group("v"))
     for m in _HONORIFICS_OMITTED.finditer(text):
         for item in _LIST_ITEM.finditer(m.group("list")):
@@ -364,11 +360,8 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
         if m.group("v").lower() not in NOT_ROMAJI_NAMES:
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
     for m in _RECORD_ROLE_NAME.finditer(text):
-        from sakimori.pii.names import _lexicon_name_parts
-
-        parts = _lexicon_name_parts(m.group("v"))
         katakana = "\u30a1" <= m.group("v")[0] <= "\u30fa"  # 担当ハヤシでございます: kana spelling of a surname
-        if katakana or parts is None or parts & {"姓", "名"}:
+        if katakana or _readable_as_name(m.group("v")):
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))
     yield from _kana_with_honorific(text)
     for m in _KATAKANA_HONORIFIC.finditer(text):  # ミナミ様, ハヤシ様（漢字不明）, ニシカワ レンくん

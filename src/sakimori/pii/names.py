@@ -349,23 +349,29 @@ def _public_parts(text: str) -> frozenset[str]:
     named = {m.group() for m in public_figure_pattern().finditer(text)}
     if not named:
         return frozenset()
-    parts: set[str] = set()
-    for figure in named:
-        parts.update(figure[:k] for k in range(2, len(figure)))
-        parts.update(figure[-k:] for k in range(2, len(figure)))
+    parts = {part for figure in named for part in _name_parts(figure, shortest_rest=1)}
     if len(named) >= 2:
         parts.update(_listed_parts())
     return frozenset(parts)
 
 
+def _name_parts(figure: str, shortest_rest: int) -> Iterator[str]:
+    """The two-character-or-longer heads and tails of a full name that leave `shortest_rest` characters over
+    (石破茂: 石破 and 破茂): the surname and the given name, whichever way the name splits."""
+    for k in range(2, len(figure) - shortest_rest + 1):
+        yield figure[:k]
+        yield figure[-k:]
+
+
 @cache
 def _listed_parts() -> frozenset[str]:
-    parts: set[str] = set()
-    for figure in public_figure_names():
-        if len(figure) >= 3 and not any("\u3041" <= c <= "\u30ff" for c in figure):
-            parts.update(figure[:k] for k in range(2, len(figure) - 1))
-            parts.update(figure[-k:] for k in range(2, len(figure) - 1))
-    return frozenset(parts)
+    """Parts of every listed figure written in kanji (kana names split too freely), two characters left over."""
+    return frozenset(
+        part
+        for figure in public_figure_names()
+        if len(figure) >= 3 and not any("\u3041" <= c <= "\u30ff" for c in figure)
+        for part in _name_parts(figure, shortest_rest=2)
+    )
 
 
 # 今日愛ちゃんと, 昨日蓮と: a time word glued to a one- or two-character given name; 元夫 西村 悟: a relation
@@ -400,25 +406,7 @@ def _trimmed(text: str, name: PiiMatch) -> PiiMatch:
 
 
 _MAX_PROPAGATED = 200
-_KANA_AFTER_NAME = (
-    "の",
-    "が",
-    "は",
-    "に",
-    "と",
-    "も",
-    "へ",
-    "を",
-    "や",
-    "で",
-    "っ",
-    "ちゃん",
-    "くん",
-    "さん",
-    "さま",
-    "から",
-    "より",
-)
+_KANA_AFTER_NAME = (*"のがはにともへをやでっ", "ちゃん", "くん", "さん", "さま", "から", "より")
 
 
 def _script(c: str) -> str:

@@ -655,7 +655,7 @@ def _documents(view: str) -> Iterator[PiiMatch]:
     for m in _PASSPORT_MACHINE.finditer(view):  # MRZ line 2 (TZ60384157JPN…), airline SSR DOCS (P/JPN/TK…/)
         group = "mrz" if m.group("mrz") else "docs"
         yield PiiMatch("passport", m.start(group), m.end(group), 0.95, m.group(group))
-    roster = [m for m in _PASSPORT_IN_ROSTER.finditer(view)]
+    roster = list(_PASSPORT_IN_ROSTER.finditer(view))
     if len(roster) >= 2:  # 1. 宮崎 里奈　TR7402519⏎2. 宮崎 蒼　TR7402520: a travellers' list without a label
         for m in roster:
             yield PiiMatch("passport", m.start("p"), m.end("p"), 0.8, m.group("p"))
@@ -849,14 +849,7 @@ _PET = re.compile(
 )
 _PET_RECORD = re.compile(r"[（(][^）)\n]{0,12}(?:犬|猫|プードル|チワワ|ダックス|柴|♂|♀|オス|メス)[^）)\n]{0,6}[）)]")
 _HOLIDAY_NEAR = (
-    "天皇誕生日",
-    "春分の日",
-    "秋分の日",
-    "憲法記念日",
-    "こどもの日",
-    "文化の日",
-    "勤労感謝の日",
-    "建国記念",
+    *("天皇誕生日", "春分の日", "秋分の日", "憲法記念日", "こどもの日", "文化の日", "勤労感謝の日", "建国記念"),
 )
 _MONTH_DAY = re.compile(
     r"(?<![\d年./\-])(?:\d{1,2}月\s?\d{1,2}日|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])"
@@ -875,14 +868,19 @@ _LABEL_SEPARATORS = re.compile(r"[／/|│,\t、。！？!?]|\s{2,}|\u3000")
 _KANA_ONLY_NAME = re.compile(r"[\u3041-\u30ffー・]+")
 
 
+def shipped_list(*path: str) -> list[str]:
+    """The entries of a word list shipped under src/sakimori/data/ (one per line; blank and # lines skipped)."""
+    from importlib import resources
+
+    text = resources.files("sakimori.data").joinpath(*path).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 @cache
 def public_figure_names() -> frozenset[str]:
     """The shipped list of public and fictional figures (src/sakimori/data/public_figures.txt), less the short
     kana-only entries (サトシ, ハルカ): those are ordinary given names far more often than characters."""
-    from importlib import resources
-
-    text = resources.files("sakimori.data").joinpath("public_figures.txt").read_text(encoding="utf-8")
-    names = (line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    names = shipped_list("public_figures.txt")
     return frozenset(n for n in names if len(n) >= 4 or not _KANA_ONLY_NAME.fullmatch(n))
 
 
@@ -917,21 +915,8 @@ def _is_birth_date(
 
 _NOT_BIRTH_AROUND = re.compile(r"例[:：]?\s*\||から\|?$|\|(?:まで|から)|\|[^|]{0,4}生まれて初め")
 _NOT_BIRTH_AFTER = (
-    "締",
-    "〆",
-    "期限",
-    "付",
-    "公開",
-    "発売",
-    "発行",
-    "開始",
-    "施行",
-    "締切",
-    " ご逝去",
-    "ご逝去",
-    "逝去",
-    "死亡",
-    "没",
+    *("締", "〆", "期限", "付", "公開", "発売", "発行", "開始", "施行", "締切"),
+    *(" ご逝去", "ご逝去", "逝去", "死亡", "没"),  # R6.9.30 ご逝去: a date of death
 )
 # 昭和 dates (S49.3.30) in today's text are nearly always someone's birth date.
 _SHOWA = re.compile(r"(?:昭和|昭|S)\d|H\d{1,2}[./]")  # and H9/7/4, the letter form on forms
@@ -956,10 +941,13 @@ _FAMILY_FORM = re.compile(r"配偶者|扶養|親族|家族|世帯員|被扶養�
 _PASSPORT_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}[ \t\u3000/|,]{1,5}$")
 
 
-def _past_year(date: str) -> bool:
-    """A date written with a four-digit year before this one (an expiry date lies ahead)."""
-    year = re.match(r"(?:19|20)\d{2}", date)
-    return year is not None and int(year.group()) < datetime.date.today().year
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _year_written(date: str) -> int | None:
+    """The four-digit year a date is written with, if any (平成2年1月2日 has none)."""
+    year = _FOUR_DIGIT_YEAR.search(date)
+    return int(year.group()) if year else None
 
 
 def _pet_sentence(view: str, start: int) -> bool:
@@ -973,8 +961,8 @@ def _birth_date(view: str) -> Iterator[PiiMatch]:
     """Birth dates, less any whose four-digit year lies ahead (有効期限 2030/03/15 next to a passport)."""
     this_year = datetime.date.today().year
     for match in _birth_date_candidates(view):
-        year = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", match.text)
-        if year is None or int(year.group()) <= this_year:
+        year = _year_written(match.text)
+        if year is None or year <= this_year:
             yield match
 
 
@@ -1018,7 +1006,12 @@ def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
         ):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.7, m.group())
     for m in _DATE.finditer(view):  # MATSUDA KANA　TK4402718　1987/05/11: a traveller list's date of birth
-        if _PASSPORT_BEFORE.search(view, max(0, m.start() - 16), m.start()) and _past_year(m.group()):
+        year = _year_written(m.group())  # before this one: an expiry date lies ahead, so does this year's
+        if (
+            _PASSPORT_BEFORE.search(view, max(0, m.start() - 16), m.start())
+            and year
+            and year < datetime.date.today().year
+        ):
             column = field_label(view, m.start())  # under a header, only a birth column says so
             if not _OTHER_DATE_LABEL.search(_own_label(view, m.start())) and (
                 not column or any(w in column.lower() for w in _BIRTH_WORDS)
