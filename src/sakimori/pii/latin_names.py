@@ -17,7 +17,7 @@ from functools import cache
 from sakimori.pii.recognizers import PiiMatch, shipped_list
 from sakimori.pii.view import pii_view
 
-__all__ = ["latin_kinds", "latin_names"]
+__all__ = ["is_romaji_given_name", "latin_kinds", "latin_names"]
 
 
 @cache
@@ -33,8 +33,13 @@ def _foreign_given(word: str) -> bool:
     return word.lower() in _words("foreign_given_names.txt")
 
 
+def is_romaji_given_name(word: str) -> bool:
+    """A Japanese given name in the shipped romaji list (Haruto, shouta); the kana rules read it too."""
+    return word.lower() in _words("romaji_given_names.txt")
+
+
 def _given(word: str) -> bool:
-    return word.lower() in _words("romaji_given_names.txt") or _foreign_given(word)
+    return is_romaji_given_name(word) or _foreign_given(word)
 
 
 def _foreign_surname(word: str) -> bool:
@@ -53,7 +58,7 @@ def latin_kinds(word: str) -> str:
         return ""
     kinds = []
     for part in re.split(r"[ /]+", word)[:3]:
-        kind = "S" * _surname(part) + "G" * (part.lower() in _words("romaji_given_names.txt"))
+        kind = "S" * _surname(part) + "G" * is_romaji_given_name(part)
         kind += "F" * _foreign_given(part) + "f" * _foreign_surname(part)
         kinds.append(kind or "-")
     return ".".join(kinds)
@@ -88,9 +93,25 @@ _ATTENDEES = re.compile(
     r"(?:Attendees|Participants|Present|Members|Absent|参加者?|出席者?)[ \t]*[:：][ \t]*(?P<list>[A-Za-z ,、]+)"
 )
 _HERE = re.compile(r"(?<![A-Za-z])(?P<v>[A-Z][a-z]{2,14}) here\b")  # hey! Taichi here 👋
-_SIGN_OFF = re.compile(r"(?:[—–]|--?)[ \t]*(?P<v>[A-Z][a-z]{1,14})[ \t]*$|\n[ \t]*(?P<w>[A-Z][a-z]{1,14})[ \t]*\n*\Z")
+_SIGN_OFF = re.compile(
+    r"(?:[—–]|--?)[ \t]*(?P<v>[A-Z][a-z]{1,14})[ \t]*[」』)）]?$"  # …再起動は不要です。—Kobayashi」
+    r"|\n[ \t]*(?P<w>[A-Z][a-z]{1,14})[ \t]*\n*\Z"
+    r"|(?i:thx|thanks|thank you|cheers|best|regards|best regards|br|rgds)[,.!]?[ \t]+(?P<x>[A-Z][a-z]{1,14})[ \t]*$",
+    re.MULTILINE,
+)
+# - Ogura will follow up: a listed name as the subject of an English sentence
+_SUBJECT = re.compile(
+    r"(?<![A-Za-z])(?P<v>[A-Z][a-z]{2,14}) (?:will|would|can|could|should|said|says|asked|wrote|thinks|needs|has|had)\b"
+)
 _JAPANESE_AFTER = re.compile(
     r"(?<![A-Za-z])(?P<v>[A-Z][a-z]{1,14})(?=[がはのとにもへをやで、。]|って|さん|くん|ちゃん|様|氏|-san|-kun)"
+)
+
+
+# Lee Min-jun, Min-jun Lee: a Korean given name written with a hyphen, beside a listed surname
+_HYPHENATED_GIVEN = re.compile(
+    r"(?<![A-Za-z\-])(?:(?P<s>[A-Z][a-z]{1,9}) (?P<g>[A-Z][a-z]{1,6}-[a-z]{2,6})"
+    r"|(?P<g2>[A-Z][a-z]{1,6}-[a-z]{2,6}) (?P<s2>[A-Z][a-z]{1,9}))(?![A-Za-z\-])"
 )
 
 
@@ -123,6 +144,12 @@ def _full_names(text: str) -> Iterator[PiiMatch]:
             yield PiiMatch("person", m.start(1), m.end(2), 0.8, text[m.start(1) : m.end(2)])  # Sophie Martin
 
 
+def _hyphenated_names(text: str) -> Iterator[PiiMatch]:
+    for m in _HYPHENATED_GIVEN.finditer(text):
+        if _foreign_surname(m.group("s") or m.group("s2")):
+            yield PiiMatch("person", m.start(), m.end(), 0.85, m.group())
+
+
 def _single_names(text: str) -> Iterator[PiiMatch]:
     speakers = [
         m
@@ -139,8 +166,12 @@ def _single_names(text: str) -> Iterator[PiiMatch]:
             value = m.group("v")
             if len(value) >= 3 and _given(value) and value.lower() not in _ENGLISH:
                 yield PiiMatch("person", m.start("v"), m.end("v"), score, value)
+    for m in _SUBJECT.finditer(text):
+        value = m.group("v")
+        if _any_name(value) and value.lower() not in _ENGLISH:
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.7, value)
     for m in _SIGN_OFF.finditer(text):
-        group = "v" if m.group("v") else "w"
+        group = next(g for g in ("v", "w", "x") if m.group(g))
         if _any_name(m.group(group)) and m.group(group).lower() not in _ENGLISH:
             yield PiiMatch("person", m.start(group), m.end(group), 0.75, m.group(group))
 
@@ -151,6 +182,7 @@ def latin_names(text: str) -> Iterator[PiiMatch]:
     if not any("A" <= c <= "z" for c in view):
         return
     yield from _full_names(view)
+    yield from _hyphenated_names(view)
     yield from _single_names(view)
     for m in _ATTENDEES.finditer(view):  # Attendees: Sato, Kobayashi, Emily, Raj
         offset = m.start("list")

@@ -211,9 +211,10 @@ _NOT_A_SPEAKER_NAME = frozenset(("母", "父", "ママ", "パパ", "自分", "�
 def _timed_speakers(text: str) -> Iterator[PiiMatch]:
     found = [m for m in _TIMED_SPEAKER.finditer(text) if m.group(m.lastgroup or "a") not in _NOT_A_SPEAKER_NAME]
     if len(found) >= 2 or any(m.lastgroup in ("a", "c") for m in found):
+        score = 0.85 if len(found) >= 2 else 0.75  # two speakers at least: the layout of a conversation
         for m in found:
             group = m.lastgroup or "a"
-            yield PiiMatch("person", m.start(group), m.end(group), 0.75, m.group(group))
+            yield PiiMatch("person", m.start(group), m.end(group), score, m.group(group))
 
 
 # ひなたちゃん, そうたくん, みーちゃん, たっちゃん: a kana given name before ちゃん/くん (not おばあちゃん, 赤ちゃん)

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from sakimori import sudachi
+from sakimori.pii.kana_names import kana_given_names
 from sakimori.pii.latin_names import latin_names
 from sakimori.pii.name_labels import NOT_ROMAJI_NAMES, labelled_names
 from sakimori.pii.recognizers import PiiMatch, public_figure_names, public_figure_pattern
@@ -40,6 +41,8 @@ _HONORIFICS = (
     "係長",
     "次長",
     "教授",
+    *("専務", "常務", "会長", "副社長", "店長", "所長", "院長", "室長", "局長", "支店長", "工場長", "理事長"),
+    *("副部長", "副課長", "先輩", "准教授", "博士"),
     # spoken and dialect forms: 吉田さーん, 大野っち, 山本はん, 西郷どん
     "さーん",
     "ちゃーん",
@@ -378,7 +381,7 @@ def _listed_parts() -> frozenset[str]:
 _LEADING_NOT_NAME = re.compile(
     r"(?:今日|昨日|明日|今朝|今夜|昨夜|毎日|先週|来週|今週|(?:元)?(?:夫|妻)[ \u3000]"
     r"|\S{0,8}(?:営業|総務|人事|経理|開発|企画|技術|管理|広報|法務|システム)(?:部|課|室|グループ|チーム)?[ \u3000]"
-    r"|オペレーター|スタッフ|担当者?)"
+    r"|(?:オペレーター|スタッフ|担当者?)[ \u3000]?)"
     r"(?=\S)"  # グローバル人事 大橋: a department before the name
 )
 
@@ -389,12 +392,18 @@ _TRAILING_LABEL = re.compile(
 )
 
 
+_HONORIFIC_INSIDE = re.compile(r"(?<=\S)(?:様|さま|さん|殿)(?=[ \u3000])")
+
+
 def _trimmed(text: str, name: PiiMatch) -> PiiMatch:
     """The name without a time word, relation, role or form label glued to it, and with ちゃん kept after たっ/さっ."""
     start, end = name.start, name.end
     label = _TRAILING_LABEL.search(text, start, end)
     if label:
         end = label.start()
+    honorific = _HONORIFIC_INSIDE.search(text, start, end)
+    if honorific:
+        end = honorific.start()  # 吉村様　要：…: the name ends at its honorific
     lead = _LEADING_NOT_NAME.match(text, start, end)
     if lead and end - lead.end() <= 4:
         start = lead.end()
@@ -495,6 +504,8 @@ def _find_names(text: str) -> Iterator[PiiMatch]:
     yield from _romaji_names(text)
     yield from labelled_names(text)
     yield from latin_names(text)
+    yield from kana_given_names(text, _is_surname)
+    yield from _listed_names(text)
     for m in _HONORIFIC_AFTER_RUN.finditer(text):
         run = m.group(1)
         if text.startswith("氏名", m.end(1)):
@@ -736,6 +747,10 @@ def _lexicon_name_parts(word: str) -> frozenset[str] | None:
     return frozenset(e.part_of_speech()[3] for e in entries if e.part_of_speech()[2] == "人名")
 
 
+def _is_surname(word: str) -> bool:
+    return "姓" in (_lexicon_name_parts(word) or ())
+
+
 _ROLE_LABEL = re.compile(
     r"(?:司会|書記|記録者?|議事録|作成者?|承認者?|確認者|受付者|担当医|報告者|発表者|幹事|出席者?|欠席者?|参加者|責任者|連絡者|申請者"
     r"|記入者|対応者?|面接官|講師|進行|差出人|宛先|送り主|依頼人|記)[ \t\u3000]*[:：][ \t\u3000]*$"
@@ -827,6 +842,42 @@ def _coordinated(tokens: list[Any], i: int, j: int) -> bool:
     return after or before
 
 
+_LIST_ENTRY = r"(?:\d{1,2}[.)]?[ \t\u3000]*)?[\u4e00-\u9fff々\u30a1-\u30faー]{1,5}"  # 青木, 2 石井, ルイ
+# A line that is only a list of names: 山下 → 中島 → 石井, 1 青木→2 石井→3 宇野, 月 高井・宮 (a shift table),
+# 提出がまだの人：相馬、新垣、日比野（敬称略）. Optional label before, optional bracket after.
+_LIST_LINE = re.compile(
+    r"(?m)^(?:[^\n：:]{0,20}[：:][ \t\u3000]*|[^\s\d]{1,2}[ \t\u3000]+)?"
+    rf"(?P<list>{_LIST_ENTRY}(?:[ \t\u3000]*[→⇒・、，,／/][ \t\u3000]*{_LIST_ENTRY}){{1,9}})"
+    r"[ \t\u3000]*(?:[（(][^）)\n]{0,8}[）)])?[ \t\u3000]*$"
+)
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff々\u30a1-\u30faー]+")
+
+
+def _listed_names(text: str) -> Iterator[PiiMatch]:
+    """Every item of a name-list line, when each item is a name the dictionary knows (or a katakana word) and at
+    least two are surnames that are not only places."""
+    lines = []  # (offset, items, surnames) of the lines whose every item can be a name
+    for m in _LIST_LINE.finditer(text):
+        items = list(_LIST_ITEM.finditer(m.group("list")))
+        surnames = 0
+        for item in items:
+            word = item.group()
+            parts = _lexicon_name_parts(word) or frozenset()
+            katakana = re.fullmatch(r"[\u30a1-\u30faー]{2,5}", word) is not None
+            if not (parts or katakana) or word in _NEVER_NAMES:
+                break
+            surnames += "姓" in parts and _lexicon_kinds(word) != frozenset({"地名"})
+        else:
+            if "敬称略" in m.group():
+                surnames += 1
+            lines.append((m.start("list"), items, surnames))
+    table = any(surnames >= 2 for _, _, surnames in lines)  # 月 高井・宮⏎火 宮・ルイ: one list makes the rest
+    for offset, items, surnames in lines:
+        if surnames >= 2 or (table and surnames >= 1):
+            for item in items:
+                yield PiiMatch("person", offset + item.start(), offset + item.end(), 0.75, item.group())
+
+
 _KANA_HONORIFICS = tuple(h for h in _HONORIFICS if not re.fullmatch(r"[\u4e00-\u9fff]{2}", h))
 
 
@@ -915,7 +966,7 @@ _NEVER_NAMES = frozenset(
     (
         "何", "今", "誰", "皆", "前", "後", "上", "下", "中", "外", "内", "セイ", "メイ", "ほんま",
         "令和", "平成", "昭和", "甲", "乙", "丙", "丁", "発", "着", "月", "火", "水", "木", "金", "土",
-        "正", "誤", "卓", "勝", "負", "明日", "イチ",
+        "正", "誤", "卓", "勝", "負", "明日", "イチ", "元",
     )
 )  # fmt: skip
 

@@ -175,6 +175,12 @@ _LICENCE_WORDS = (
     *("免許", "運免", "license", "licence", "運転者", "dl#", "dl no", "原付", "二種", "準中型", "中型", "大型"),
     "at限定",
 )
+# The first two digits of a licence number name the issuing 公安委員会 (10 札幌 … 30 東京 … 97 沖縄).
+_LICENCE_ISSUERS = frozenset(
+    (*range(10, 15), *range(20, 26), 30, *range(40, 56), *range(60, 66), *range(70, 75), *range(80, 84), *range(90, 98))
+)
+_PERMIT_BEFORE = re.compile(r"許可|届|受理|登録|認定|証明|番号")
+_OCR_DIGITS = re.compile(r"(?<![\w\-])\d(?:\d|[Oo](?=[\dOo])){10,17}\d(?![\w\-])")  # 3O1712O48835: letter O for 0
 _GROUPED_DIGITS = re.compile(r"(?<![\d\-])\d(?:[ \u3000\-]?\d){11,18}(?![\d\-])")  # not across tabs or lines
 
 
@@ -226,6 +232,13 @@ def _numbers(view: str) -> Iterator[PiiMatch]:
             if found:
                 yield from found
                 break
+    for m in _OCR_DIGITS.finditer(view):
+        raw = m.group()
+        if raw.isdigit() or sum(c in "Oo" for c in raw) > 3:
+            continue
+        read = view[: m.start()] + raw.replace("O", "0").replace("o", "0") + view[m.end() :]
+        for number in _classify_number(read, m.start(), m.end()):
+            yield PiiMatch(number.type, number.start, number.end, number.score, raw)
 
 
 _GROUP_BREAK = re.compile(r"[\s\-]+(?=\d)")
@@ -250,8 +263,20 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
             _last_word_at(view, start, ("マイナンバー", "個人番号")) > _last_word_at(view, start, _LICENCE_WORDS)
             or any(w in field_label(view, start) for w in ("個人番号", "マイナンバー"))
         )  # 運転免許証で確認済⏎個人番号は…から 7045-1829-3645: the closer label decides
-        if (not named_my_number and _context(view, start, end, _LICENCE_WORDS, before=40, after=12)) or (
-            licence_form and _context(view, start, end, _LICENCE_WORDS, before=120)
+        issuer = int(digits[:2]) in _LICENCE_ISSUERS
+        # 免許の住所変更…番号は変わらず3012…のまま: a licence-shaped number that is no My Number is read as the
+        # licence the text spoke of further back; 第…号 with an issuer code is a licence's own form
+        other_number = _context(view, start, end, _NOT_ID_NUMBER, before=12, after=0)
+        far = issuer and not is_my_number(digits) and not other_number
+        far = far and _context(view, start, end, _LICENCE_WORDS, before=200, after=40)
+        # 第621904420153号　上野 涼: a licence's own form, unless a permit or a filing is named (古物商許可 第…号)
+        own_form = (
+            licence_form and issuer and raw.isdigit() and not _PERMIT_BEFORE.search(view, max(0, start - 15), start)
+        )
+        if (
+            (not named_my_number and _context(view, start, end, _LICENCE_WORDS, before=40, after=12))
+            or (licence_form and (own_form or _context(view, start, end, _LICENCE_WORDS, before=120)))
+            or far
         ):
             yield PiiMatch("drivers_license", start, end, 0.9, raw)
         elif (
@@ -357,6 +382,17 @@ _CITY_AHEAD = re.compile(r"[ \t]+[\u4e00-\u9fff]{1,4}[市郡][\u4e00-\u9fff]{1,3
 
 
 def _postal(view: str) -> Iterator[PiiMatch]:
+    found = list(_postal_candidates(view))
+    yield from found
+    # ９８０－００００って書いたらエラー…半角で9800000にしたら通った: the same code written again without its label
+    codes = {m.text.replace("-", "").lstrip("〒 ") for m in found if m.score >= 0.8}
+    starts = {m.start for m in found} | {m.end - 7 for m in found}
+    for m in _POSTAL_PLAIN.finditer(view):
+        if m.group() in codes and m.start() not in starts:
+            yield PiiMatch("postal_code", m.start(), m.end(), 0.8, m.group())
+
+
+def _postal_candidates(view: str) -> Iterator[PiiMatch]:
     for m in _POSTAL_PLAIN.finditer(view):
         labelled = _context(view, m.start(), m.end(), _POSTAL_WORDS, before=30, after=0) or _context(
             view, m.start(), m.end(), ("郵便番号",), before=0, after=12
@@ -372,7 +408,7 @@ def _postal(view: str) -> Iterator[PiiMatch]:
             view, start, end, ("例", "e.g.", "形式"), before=6, after=8
         ):
             continue  # the placeholder of a format description (例：123-4567)
-        if m.group(1) or _context(view, start, end, _POSTAL_WORDS, before=40):
+        if m.group(1) or _context(view, start, end, _POSTAL_WORDS, before=60):
             yield PiiMatch("postal_code", m.start(), end, 0.95, m.group())
         elif _PREFECTURE_AHEAD.match(view, end) or _CITY_AHEAD.match(view, end):
             yield PiiMatch("postal_code", start, end, 0.8, m.group(2))
@@ -445,7 +481,7 @@ _TAIL = re.compile(
     r"|(?<=[町村通り])\d{1,4}(?![\d\-丁])"  # 京都 style: 四条下る見本町123, 見本町北通り22
     r"|(?<=[イロハニホヘトチリヌルヲワカヨタレソツネナラム])-\d{1,4}(?:-\d{1,4})?(?![\d\-])"  # 金沢: 架空町ホ-21
     r"|\d+条[^\s\d、。]{0,6}\d+(?:-\d+){1,2}"  # 札幌 style without 丁目: 北7条西見本4-1-2
-    r"|\d+条[^\s\d、。]{0,3}\d+丁目(?:\d+(?:-\d+)?)?)"
+    r"|\d+条[^\s\d、。]{0,3}(?:[ 　]?[^\s\d、。]{1,6})?[ 　]?\d+丁目(?:\d+(?:-\d+)?)?)"  # 北3条西 架空 7丁目 1- 5
 )
 
 
@@ -470,7 +506,16 @@ _WESTERN_ADDRESS = re.compile(
     r"|(?:[A-Z][\w'’.\-]* ){1,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way"
     r"|Court|Ct\.?|Place|Pl\.?))(?:, ?(?:\d{4,5} )?[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?){1,3}"
 )
+# Japanese order in romaji: Osaka-fu Osaka-shi Chuo-ku Mihoncho 2-4-8 (prefecture or city first, no commas)
+_ROMAJI_ADDRESS_JP_ORDER = re.compile(
+    r"(?<![\w\-])(?:[A-Z][a-z]+-(?:to|fu|ken|do) )?[A-Z][a-z]+-(?:shi|ku|gun)"
+    r"(?: [A-Z][a-z]+-(?:ku|shi|cho|machi|mura))*"
+    r" (?:[A-Z][A-Za-z]+ ){0,2}(?:\d{1,4}-chome,? )?\d{1,4}(?:-\d{1,4}){1,2}(?![\d\-])"
+)
 _ROMAJI_PLACE = re.compile(r"-(?:ku|shi|cho|machi|gun|mura|son)\b|\b(?:" + "|".join(ROMAJI_PREFECTURES) + r")\b")
+
+
+_KYOTO_STREET = re.compile(r"[上下][ルる]|[東西]?入[ルる]|通")
 
 
 def _address(view: str) -> Iterator[PiiMatch]:
@@ -485,13 +530,16 @@ def _address(view: str) -> Iterator[PiiMatch]:
     for m in _CITY_ONLY.finditer(view):
         tail = _TAIL.match(view, m.end())
         block_and_lot = tail is not None and len(re.findall(r"\d+", tail.group())) >= 2  # not 架空町3丁目交差点
-        if tail and block_and_lot and not any(a <= m.start() < b for a, b in covered):
+        kyoto = tail is not None and _KYOTO_STREET.search(tail.group()) is not None  # 架空通四条下ル見本町258
+        if tail and (block_and_lot or kyoto) and not any(a <= m.start() < b for a, b in covered):
             yield PiiMatch("address", m.start(), tail.end(), 0.85, view[m.start() : tail.end()])
     for m in _TOWN_ONLY.finditer(view):
         if not any(a <= m.start() < b for a, b in covered):
             yield PiiMatch("address", m.start(), m.end(), 0.7, m.group())
     for m in _WESTERN_ADDRESS.finditer(view):
         yield PiiMatch("address", m.start(), m.end(), 0.8, m.group())
+    for m in _ROMAJI_ADDRESS_JP_ORDER.finditer(view):
+        yield PiiMatch("address", m.start(), m.end(), 0.85, m.group())
     for m in _ROMAJI_ADDRESS.finditer(view):
         if _ROMAJI_PLACE.search(m.group()):
             yield PiiMatch("address", m.start(), m.end(), 0.85, m.group())
@@ -503,7 +551,7 @@ _BANK = re.compile(
     r"|[〇一二三四五六七八九0-9]{3}店|店番号?[ \t\u3000:：]*[0-9]{3})"
     r"(?:[^\d\n()（）]|[(（][^)）\n]{0,10}[)）]){0,30}?)?"
     r"(?:普通|当座|貯蓄|総合|定期|フツウ|ﾌﾂｳ|トウザ|[(（][普当][)）])(?:預金)?(?:で|の|、|／|/|[ \t\u3000])*"
-    r"(?:口座)?(?:番号が)?(?:番号)?"
+    r"(?:口座)?(?:番号が)?(?:番号)?(?:No\.?|№)?"  # 普通預金 No.1823305
     r"[ \t\u3000:：]*(?P<n>\d{7})(?!\d)"
     r"|(?:口座番号|口座|Account (?:[Nn]o\.?|[Nn]umber)|A/C No\.?)(?:[（(][^)）\n]{1,4}[)）])?[\s:：は「［\[]*"
     r"(?P<m>\d{7,8}|\d{4} \d{3,4})(?![\d\-])"
@@ -546,7 +594,32 @@ _BANK_HINTS = (
     "ゆうちょ",
     "ｷﾞﾝｺｳ",
     "ｿｳｷﾝ",
+    "acct",
 )
+
+# 口座番号ってこの通帳の…、1029476って書いてある / 正しいのは3305917 / 振込、1130485（うちの普通口座）: a 7-digit
+# number that the sentence around it calls an account, though no label sits right before it.
+_ACCOUNT_MENTION = re.compile(r"口座番号|口座|通帳")
+_ACCOUNT_AFTER = re.compile(r"[（(]?[^。\n\d]{0,6}(?:普通|当座)?口座")
+_OTHER_NUMBER_LABEL = re.compile(
+    r"(?:電話|TEL|Tel|tel|FAX|注文|会員|受付|伝票|追跡|問い?合わ?せ|お客様|顧客|社員|管理|契約|証券|免許|保険|年金|"
+    r"個人|法人|郵便|〒|内線|カード|請求|整理|学籍|予約|取引)(?:番号|No|ID|コード)?"
+)
+_MONEY_AFTER = re.compile(r"\s?(?:円|万|千|件|人|名|個|本|回|分|秒|時間|日|年|ヶ月|か月|%|％|yen|JPY)")
+
+
+def _account_in_sentence(view: str, start: int, end: int) -> bool:
+    """The 7 digits follow a mention of the account (口座番号, 通帳) within the last 60 characters with no other
+    kind of number named in between, or are called an account right after; not an amount or a count."""
+    if _MONEY_AFTER.match(view, end) or view[max(0, start - 1) : start] in ("¥", "￥", "$", "#"):
+        return False
+    if _example_before(view, start) or "例" in view[max(0, start - 30) : start]:
+        return False  # （ご記入例）見本銀行 ○○支店 普通 1234567
+    if _ACCOUNT_AFTER.match(view, end):
+        return True
+    window = view[max(0, start - 60) : start]
+    last_mention = max((m.end() for m in _ACCOUNT_MENTION.finditer(window)), default=-1)
+    return last_mention >= 0 and not _OTHER_NUMBER_LABEL.search(window, last_mention)
 
 
 def _bank(view: str) -> Iterator[PiiMatch]:
@@ -559,6 +632,9 @@ def _bank(view: str) -> Iterator[PiiMatch]:
     for m in _YUCHO.finditer(view):  # ゆうちょ 記号 1xxxx 番号 xxxxxxx1, the bank named on another line
         if _context(view, m.start(), m.end(), _YUCHO_WORDS, before=60, after=30):
             yield PiiMatch("bank_account", m.start(), m.end(), 0.9, m.group())
+    for m in _ACCOUNT_NUMBER.finditer(view):
+        if len(m.group()) == 7 and _account_in_sentence(view, m.start(), m.end()):
+            yield PiiMatch("bank_account", m.start(), m.end(), 0.8, m.group())
     for m in _ZENGIN_ROW.finditer(view):  # a 全銀 transfer file: 種目 1/2, the account, the holder in kana
         yield PiiMatch("bank_account", m.start("n"), m.end("n"), 0.8, m.group("n"))
     for m in _YUCHO_DASHED.finditer(view):
@@ -601,7 +677,20 @@ _PASSPORT_WORDS = (
     *("旅券", "パスポート", "passport", "mrz", "(pp", " pp:", "\npp:", "pp no", "pp#", "ppt", '"type":"p"'),
     *("passenger", "pax", "apis", "搭乗者", "渡航"),
 )
-_EXAMPLE_WORDS = ("例：", "例:", "例「", "例の", "例）", "記入例", "入力例", "（例", "(例", "e.g.", "例えば")
+_EXAMPLE_WORDS = (
+    "例：",
+    "例:",
+    "例「",
+    "例の",
+    "例）",
+    "例として",
+    "記入例",
+    "入力例",
+    "（例",
+    "(例",
+    "e.g.",
+    "例えば",
+)
 
 
 def _example_before(view: str, start: int) -> bool:
@@ -811,9 +900,10 @@ _DATE = re.compile(
     # 昭和62年2月20日, 平成2年の1月2日, 1990年（平成2年）4月8日, 1996（平成8）年10月7日, 昭60.3.22, H8.3.27, 1990/01/02
     r"(?:(?:明治|大正|昭和|平成|令和|[明大昭平令MTSHR])(?:元|\d{1,2})年(?:[（(](?:19|20)\d{2}年?[）)])?|(?:[MTSHR]\.?|[明大昭平令])\d{1,2}[./]|'\d{2}/"
     r"|(?:19|20)\d{2}(?:年?[（(](?:明治|大正|昭和|平成|令和)(?:元|\d{1,2})年?[）)]年?|[年./\-]))"
-    r"\s?(?:の?、?\s?)?\d{1,2}(?:月|[./\-])\s?\d{1,2}日?"
-    # 14 Feb 1991, 14MAR1988, April 3, 2003, 03/22/1989, date(1993, 7, 1), 19720815 (the last three need a label)
-    rf"|(?<![\w])\d{{1,2}}[ \-]?{_MONTHS}[ \-]?(?:19|20)\d{{2}}(?!\d)"
+    r"\s?(?:の?、?\s?)?\d{1,2}(?:月(?:の?、?\s?)?|[./\-])\s?\d{1,2}日?"  # 1983年の10月の1日, 平成元年の、4月、20日
+    # 14 Feb 1991, 14MAR1988, 生年月日05 MAY 1999, April 3, 2003, 03/22/1989, date(1993, 7, 1), 19720815 (the
+    # last three need a label)
+    rf"|(?<![A-Za-z0-9])\d{{1,2}}[ \-]?{_MONTHS}[ \-]?(?:19|20)\d{{2}}(?!\d)"
     rf"|(?<![\w]){_MONTHS}\.? \d{{1,2}}, (?:19|20)\d{{2}}(?!\d)",
     re.IGNORECASE,
 )
@@ -859,7 +949,8 @@ _MONTH_DAY = re.compile(
 _OTHER_DATE_LABEL = re.compile(
     r"入社|入院|退院|受付|受診|来院|取得|交付|発行|有効|期限|期間|契約|予約|申込|申請|届出|登録|更新|作成|記入|提出|支払|振込"
     r"|被保険者となった|となった日|該当|資格|開始|終了|満了|exp|issue|valid|date of issue|created|updated"
-    r"|submitted|login|日時|ワクチン|接種|予防|逝去|死亡",
+    r"|submitted|login|日時|ワクチン|接種|予防|逝去|死亡|check|arriv|depart|到着|出発|チェックイン|チェックアウト|宿泊"
+    r"|退職|退社|転居|転入|転出|入学|卒業|結婚|婚姻",
     re.IGNORECASE,
 )
 _LABEL_SEPARATORS = re.compile(r"[／/|│,\t、。！？!?]|\s{2,}|\u3000")
@@ -925,6 +1016,8 @@ _NAME_OR_SEX_BEFORE = re.compile(
     r"(?:(?<![^\s:：】）)])[\u4e00-\u9fff]{2,3}[ \u3000][\u4e00-\u9fff]{1,3}(?:[ \u3000]?(?:様|さん))?"
     r"|(?<![\u4e00-\u9fff])(?:男|女|男性|女性))"
     r"[ \t\u3000]+(?:様[ \t\u3000]+(?:男|女)[ \t\u3000]+)?$"
+    # 被保険者：斉藤 智美（1985.12.01）, 同行者　HARA SHUN（2015.04.27）: the date in brackets right after the name
+    r"|(?:(?<![^\s:：】）)])[\u4e00-\u9fff]{2,3}[ \u3000][\u4e00-\u9fff]{1,3}|(?<![\w])[A-Z]{2,} [A-Z]{2,})[（(]$"
 )
 # A family member or a person named right before (…（長男）平成28年5月19日, 上田 祐介 様（1988/09/14）).
 _RELATIVE_AFTER = re.compile(r"[ \t\u3000]*(?:生(?![産活徒])|世帯主|長男|長女|次男|次女|三男|三女|妻|夫|本人|配偶者)")
@@ -960,10 +1053,38 @@ def _pet_sentence(view: str, start: int) -> bool:
 def _birth_date(view: str) -> Iterator[PiiMatch]:
     """Birth dates, less any whose four-digit year lies ahead (有効期限 2030/03/15 next to a passport)."""
     this_year = datetime.date.today().year
-    for match in _birth_date_candidates(view):
-        year = _year_written(match.text)
-        if year is None or year <= this_year:
-            yield match
+    found = [m for m in _birth_date_candidates(view) if (_year_written(m.text) or 0) <= this_year]
+    yield from found
+    yield from _birth_date_restated(view, found)
+
+
+# 生年月日欄が「2003年5月9日」となっておりますが、住民票では「2003年5月19日」: a second date in the sentence that
+# gave a birth date, with no other kind of date named between them, restates (or corrects) it.
+_RESTATED_REACH = 50
+
+
+def _birth_date_restated(view: str, found: list[PiiMatch]) -> Iterator[PiiMatch]:
+    if not found:
+        return
+    ends = sorted(m.end for m in found)
+    starts = {m.start for m in found}
+    for m in _DATE.finditer(view):
+        if m.start() in starts or _year_written(m.group()) is None:
+            continue
+        i = bisect_left(ends, m.start() + 1) - 1
+        if i < 0 or m.start() - ends[i] > _RESTATED_REACH:
+            continue
+        between = view[ends[i] : m.start()]
+        if re.search(r"[。\n\d]", between) or _OTHER_DATE_LABEL.search(between) or field_label(view, m.start()):
+            continue
+        if len(re.findall(r"[\u3041-\u309f\u4e00-\u9fff]", between)) < 4:
+            continue  # 1978/10/21,2019/04/01 in a row: the next column, not a sentence about the same date
+        if view.startswith(("に", "から", "まで", "付", *_NOT_BIRTH_AFTER), m.end()) or _TIME_AFTER.match(
+            view, m.end()
+        ):
+            continue
+        if (_year_written(m.group()) or 0) <= datetime.date.today().year:
+            yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
 
 
 def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
@@ -993,6 +1114,7 @@ def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
             )
             or (
                 (named := _NAME_OR_SEX_BEFORE.search(view, max(0, m.start() - 16), m.start())) is not None
+                and not _OTHER_DATE_LABEL.match(view, m.end())  # 上村 悟（2024/11/30退職）
                 and not _OTHER_DATE_LABEL.search(named.group())
                 and not _own_label(view, m.start()).rstrip(" :：").endswith("日")  # 調剤日 2024年10月2日
                 and not view.startswith("現在", m.end())  # 履　歴　書　2024年4月1日現在

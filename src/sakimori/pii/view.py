@@ -79,7 +79,8 @@ _SPOKEN_GROUPS = re.compile(
     rf"(?<![{_K}])[{_K}]{{2,4}}(?:[の、][{_K}]{{3,4}}){{2,3}}(?![{_K}])"
     rf"|(?<![{_K}])[{_K}]{{4}} ?[の、] ?[{_K}]{{6}}(?![{_K}])"
 )
-# Digits read out in kana (いち、なな、ご… / よんごー、いちなな / ゼロキューゼロの、…): six digits at least
+# Digits read out in kana (いち、なな、ご… / よんごー、いちなな / ゼロキューゼロの、…), kanji digits among
+# them: six digits at least
 _KANA_DIGIT = {
     **dict.fromkeys(("ぜろ", "ゼロ", "れい", "まる", "マル"), "0"),
     **dict.fromkeys(("いち", "イチ"), "1"),
@@ -91,9 +92,17 @@ _KANA_DIGIT = {
     **dict.fromkeys(("なな", "ナナ", "しち", "シチ"), "7"),
     **dict.fromkeys(("はち", "ハチ"), "8"),
     **dict.fromkeys(("きゅう", "きゅー", "キュウ", "キュー", "く", "ク"), "9"),
+    # ゼロ三の、ゼロゼロゼロゼロの、六七八九 (the view has read 六七八九 as 6789 already): digits among the words
+    **{c: str(i) for i, c in enumerate("〇一二三四五六七八九")},
+    **{str(i): str(i) for i in range(10)},
 }
 _KANA_DIGIT_WORD = "|".join(sorted(_KANA_DIGIT, key=len, reverse=True))
 _KANA_DIGITS = re.compile(rf"(?:{_KANA_DIGIT_WORD})(?:(?:の?[、,] ?|の)?(?:{_KANA_DIGIT_WORD})){{5,}}")
+_DIGIT_IN_RUN = re.compile(r"[0-9〇一二三四五六七八九]")
+_PARTICLE_TAIL = re.compile(r"(?<=[0-9〇一二三四五六七八九])(?:の?[、,] ?|の)?[にごくニゴク]+$")
+_SPOKEN_WORD = re.compile(
+    r"ぜろ|ゼロ|れい|まる|マル|いち|イチ|にー|ニー|さん|サン|よん|ヨン|ごー|ゴー|ろく|ロク|なな|ナナ|しち|シチ|はち|ハチ|きゅ|キュ"
+)
 _KANA_DIGIT_PART = re.compile(rf"(の?[、,] ?|の)|({_KANA_DIGIT_WORD})")
 
 
@@ -166,7 +175,12 @@ def compact_view(view: str, text: str | None = None) -> tuple[str, list[int]]:
             elif view[k] == " ":
                 edits.append((k, k + 1, ""))  # 4670 の 129385
     for m in _KANA_DIGITS.finditer(view):  # 免許証の番号は よんごー、いちなな、…: read digit by digit
-        edits.append((m.start(), m.end(), _kana_digits(m.group())))
+        run = m.group()
+        if _DIGIT_IN_RUN.search(run):  # 1234567に振り込んで: に, ご, く after written digits are particles
+            run = _PARTICLE_TAIL.sub("", run)
+            if not _SPOKEN_WORD.search(run) or len(_KANA_DIGIT_PART.findall(run)) < 6:
+                continue  # 090の0000の2231 or plain digits: nothing read out in kana
+        edits.append((m.start(), m.start() + len(run), _kana_digits(run)))
     for m in _KANA_DATE_UNIT.finditer(view):
         edits.append((m.start(), m.end(), _KANA_DATE_WORDS[m.group()]))
     for m in _KANJI_NUMBER.finditer(view):
