@@ -367,6 +367,53 @@ POSITIVES = [
     ("Could you register it?\nThx, Ken", "person", "Ken"),
     ("Attendees: Sato, Lisa\n- Ogura will follow up with the vendor", "person", "Sato"),
     ("- Ogura will follow up with the vendor", "person", "Ogura"),
+    # read from blind set 24 after its first run
+    (
+        "生年月日は、しょうわ、よんじゅうごねん、じゅうがつ、にじゅうよっかです。",
+        "birth_date",
+        "しょうわ、よんじゅうごねん、じゅうがつ、にじゅうよっか",
+    ),
+    ("ちーちゃんおたおめ〜🎂 10/8ってことは天秤座やん", "birth_date", "10/8"),
+    ("Q. 生年月日を入力するとエラーになります\n入力内容：２０００年２月３日", "birth_date", "２０００年２月３日"),
+    ("402-1　横山 つや子　T14.8.30　　主治医：星野", "birth_date", "T14.8.30"),
+    ("お誕生会のお知らせ\nゆうとくん（6月18日）とりこちゃん（6月25日）をまとめてお祝いします", "birth_date", "6月18日"),
+    (
+        "オペレーター：お名前と生年月日をお願いいたします。\nお客様：西村 陽子です。えっと、1985年の6月21日です。",
+        "birth_date",
+        "1985年の6月21日",
+    ),
+    ("・先方担当：原口さん（内線なし、直通 048-000-7712）", "phone", "048-000-7712"),
+    ("電話：(0120)000-321は受付窓口です", "phone", "(0120)000-321"),
+    ('{"contact":{"phone":"+81-80-0000-1947"},"license":"301800001234"}', "phone", "+81-80-0000-1947"),
+    ("東京都渋谷区架空2-21-1\nT 03.0000.4460  M 090.0000.2784", "phone", "03.0000.4460"),
+    ("（個人番号）4 1 3 0 5 5 1 6 9 5 4 6", "my_number", "4 1 3 0 5 5 1 6 9 5 4 6"),
+    ("お問い合わせは info★example.co.jp までお願いいたします。", "email", "info★example.co.jp"),
+    (
+        '"6040000","京都府京都市中京区架空町通見本上る サンプル町123","西田 康介"',
+        "address",
+        "京都府京都市中京区架空町通見本上る サンプル町123",
+    ),
+    (
+        "振込先\nサンプル銀行\nみなと支店\n普通 3318752\nｵｵﾂｶ ｼﾝｼﾞ",
+        "bank_account",
+        "サンプル銀行\nみなと支店\n普通 3318752",
+    ),
+    ("お振込先 ﾐﾎﾝ ｷﾞﾝｺｳ ｶｸｳ ｼﾃﾝ ﾌﾂｳ 1029384", "bank_account", "ﾐﾎﾝ ｷﾞﾝｺｳ ｶｸｳ ｼﾃﾝ ﾌﾂｳ 1029384"),
+    (
+        "下記2名分の基礎年金番号をご教示ください。\n1. 上田様（11/1入社）\n2. 新井様（11/15入社）\n"
+        "なお、上田様については前職の源泉徴収票に記載の番号 5013 662741 を確認済みです。",
+        "pension_number",
+        "5013 662741",
+    ),
+    ("スタッフ登録票\nなまえ：ほんだ みく\nれんらくさき：070-000-1234", "person", "ほんだ みく"),
+    ("（留守電の書き起こし）\nえー、はい、もりたです。あの、昨日お願いした件なんですが", "person", "もりた"),
+    ("ご担当：ﾀｶﾀﾞ様\n下記のとおり請求書を発行いたします。", "person", "ﾀｶﾀﾞ"),
+    ("ご購入者：ｻｶｲ ﾘｮｳｺ 様\nお支払い：VISA", "person", "ｻｶｲ ﾘｮｳｺ"),
+    ("（ゆい）さっき連絡あってさ\n（まゆ）え、なんて？", "person", "ゆい"),
+    ("（まゆ）え、なんて？\n（ゆい）来週やるって", "person", "まゆ"),
+    ("401-1　菊地 シヅ　　S7.11.3　　主治医：原", "person", "菊地 シヅ"),
+    ("受付 2024/02/05 担当浜田", "person", "浜田"),
+    ("旅券番号 TZ1847260\n姓/Surname\nYAMAGUCHI\n名/Given name\nNAOKI", "person", "YAMAGUCHI"),
 ]
 
 NEGATIVES = [
@@ -457,6 +504,13 @@ NEGATIVES = [
     "今日はいい天気、縁側でひなたぼっこ",
     "出張先：東京・大阪・名古屋",
     "セルの書式を文字列にしてから貼り直して。元の値は消えてないはず",
+    # read from blind set 24 after its first run
+    "失業等による申請：有",
+    "広島と長崎に原爆が投下された",
+    "参加日：2024年10月5日（土）13:00〜\n会場：見本ホール",
+    "大正12年9月1日は関東大震災の日",
+    "ルフィの誕生日（5月5日）にカフェ行く人〜？",
+    "いちがつ、にがつ、さんがつ",
 ]
 
 
@@ -629,3 +683,9 @@ def test_a_confident_name_is_found_again_where_it_stands_alone() -> None:
 )
 def test_dates_that_are_not_birth_dates(text: str) -> None:
     assert not [m for m in scan(text) if m.type == "birth_date" and m.score >= 0.5]
+
+
+def test_a_broadcast_address_is_no_host() -> None:
+    text = "inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0"
+    ips = [text[m.start : m.end] for m in scan(text) if m.type == "ip_address" and m.score >= 0.5]
+    assert ips == ["172.17.0.2"]

@@ -1,4 +1,4 @@
-"""Given names written in hiragana (はると, ひなた, こはる), found where the sentence says a person is meant.
+"""Names written in hiragana (はると, ひなた, ほんだ みく), found where the sentence says a person is meant.
 
 Sudachi's dictionary knows some hiragana given names (ゆうき, しょうた) and not others (はると, そうま, ひなた), and
 many of them are ordinary words too (ひなた "a sunny spot", のぞみ "hope"). So a hiragana word is taken as a name
@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from sakimori.pii.latin_names import is_romaji_given_name
+from sakimori.pii.latin_names import is_romaji_given_name, is_romaji_surname
 from sakimori.pii.recognizers import PiiMatch
 
-__all__ = ["hepburn", "kana_given_names"]
+__all__ = ["hepburn", "kana_given_names", "reads_as_given_name"]
 
 _KANA_ROW = (
     "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん"
@@ -55,13 +55,27 @@ def hepburn(kana: str) -> str | None:
     return "".join(out) if not double_next else None
 
 
-def _given_name(kana: str) -> bool:
-    """はると, しょうた, ゆうき: in the given-name list, whether the long vowel is written (shouta) or not (shota)."""
+def reads_as_given_name(kana: str) -> bool:
+    """サトシ, はると: a kana word whose romaji is a Japanese given name in the shipped list."""
+    hiragana = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in kana)
+    return _given_name(hiragana)
+
+
+def _romaji_forms(kana: str) -> tuple[str, ...]:
     romaji = hepburn(kana)
     if romaji is None or len(romaji) < 3:
-        return False
-    short = romaji.replace("ou", "o").replace("uu", "u").replace("oo", "o")
-    return is_romaji_given_name(romaji) or is_romaji_given_name(short)
+        return ()
+    return romaji, romaji.replace("ou", "o").replace("uu", "u").replace("oo", "o")
+
+
+def _surname(kana: str) -> bool:
+    """ほんだ, あらい, もりた: in the romaji surname list."""
+    return any(is_romaji_surname(r) for r in _romaji_forms(kana))
+
+
+def _given_name(kana: str) -> bool:
+    """はると, しょうた, ゆうき: in the given-name list, whether the long vowel is written (shouta) or not (shota)."""
+    return any(is_romaji_given_name(r) for r in _romaji_forms(kana))
 
 
 _H = r"[\u3041-\u3096ー]"
@@ -99,6 +113,17 @@ def _list_item(item: str) -> str | None:
     return None
 
 
+# なまえ：ほんだ みく, 3年　あらい はるき, 児童氏名 とよだ　いつき（豊田 樹）: a full name all in hiragana
+_FULL_KANA = re.compile(
+    rf"(?:^|(?<=[\s:：、,]))(?P<s>{_H}{{2,5}})[ \u3000](?P<g>{_H}{{2,5}})(?=$|[\s、,。（(]|さん|様|くん|ちゃん)",
+    re.MULTILINE,
+)
+# えー、はい、もりたです / お客様：ひらのです: a surname in hiragana introducing its bearer
+_KANA_SELF_INTRO = re.compile(
+    rf"(?:^|(?<=[、。「：:\s]))(?P<v>{_H}{{3,5}}?)(?:です|と申します|でございます)", re.MULTILINE
+)
+
+
 def kana_given_names(text: str, is_surname: Callable[[str], bool] | None = None) -> Iterator[PiiMatch]:
     """Hiragana given names in the contexts above. `is_surname(word) -> bool` says whether a kanji word is a
     surname (the caller's dictionary check); without it the surname-and-given-name form is not looked for."""
@@ -112,6 +137,12 @@ def kana_given_names(text: str, is_surname: Callable[[str], bool] | None = None)
         for m in _AFTER_SURNAME.finditer(text):
             if _given_name(m.group("v")) and is_surname(m.group("s")):
                 yield PiiMatch("person", m.start("s"), m.end("v"), 0.85, text[m.start("s") : m.end("v")])
+    for m in _FULL_KANA.finditer(text):
+        if _surname(m.group("s")) and _given_name(m.group("g")):
+            yield PiiMatch("person", m.start("s"), m.end("g"), 0.85, m.group())
+    for m in _KANA_SELF_INTRO.finditer(text):
+        if _surname(m.group("v")):
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.8, m.group("v"))
     for m in _NAMED_WITH_READING.finditer(text):
         if _given_name(m.group("v")):
             yield PiiMatch("person", m.start("k"), m.end("k"), 0.85, m.group("k"))

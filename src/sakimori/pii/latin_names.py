@@ -17,7 +17,7 @@ from functools import cache
 from sakimori.pii.recognizers import PiiMatch, shipped_list
 from sakimori.pii.view import pii_view
 
-__all__ = ["is_romaji_given_name", "latin_kinds", "latin_names"]
+__all__ = ["is_romaji_given_name", "is_romaji_surname", "latin_kinds", "latin_names"]
 
 
 @cache
@@ -25,8 +25,13 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(word.lower() for word in shipped_list("names", name))
 
 
-def _surname(word: str) -> bool:
+def is_romaji_surname(word: str) -> bool:
+    """A Japanese surname in the shipped romaji list (Honda, morita); the kana rules read it too."""
     return word.lower() in _words("romaji_surnames.txt")
+
+
+def _surname(word: str) -> bool:
+    return is_romaji_surname(word)
 
 
 def _foreign_given(word: str) -> bool:

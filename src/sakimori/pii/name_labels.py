@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from sakimori.pii.kana_names import reads_as_given_name
 from sakimori.pii.recognizers import ROMAJI_PREFECTURES, PiiMatch
 
 __all__ = ["NOT_ROMAJI_NAMES", "labelled_names"]
@@ -172,6 +173,18 @@ _ROMAJI_BEFORE_HONORIFIC = re.compile(
 # ちー：保険証の写真送るね / まい：13:30〜だよー: kana speaker labels, counted only in a conversation
 _KANA_SPEAKER = re.compile(
     r"(?m)^(?P<v>[\u3041-\u3096ー]{2,5}|[\u30a1-\u30faー]{2,5})[^\w\s:：「]{0,2}[ \t]?[:：「](?!\s*$)"
+)
+_BRACKET_SPEAKER = re.compile(
+    r"(?m)^[（(](?P<v>[\u3041-\u3096ー]{2,5}|[\u30a1-\u30faー]{2,5})[）)](?!\s*$)"
+)  # （まゆ）え、…
+# ﾀｶﾀﾞ様, ご購入者：ｻｶｲ ﾘｮｳｺ 様: a name in half-width katakana before an honorific
+_HALF_WIDTH_HONORED = re.compile(
+    r"(?<![\uff66-\uff9f])(?P<v>[\uff66-\uff9f]{2,8}(?: [\uff66-\uff9f]{2,8})?) ?(?:様|さん|殿)"
+)
+# 姓/Surname⏎YAMAGUCHI: the romaji value on the line after its bilingual label
+_LABEL_LINE_ABOVE = re.compile(
+    r"(?m)^(?:姓|名|氏名)[ \t]*/[ \t]*(?:Surname|Given names?|Name|Family name)[ \t]*\n"
+    r"(?P<v>[A-Z][A-Za-z\-]+(?: [A-Z][A-Za-z\-]+)?)$"
 )
 _ANY_SPEAKER = re.compile(r"(?m)^[^\s:：「]{1,8}[:：「]")  # a conversation: two or more lines open with a label
 _NOT_SPEAKERS = frozenset(
@@ -344,9 +357,20 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
                 yield PiiMatch("person", start, start + len(item.group()), 0.7, item.group())
     for m in _ROLE_THEN_NAME.finditer(text):
         yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
-    labels = [m for m in _KANA_SPEAKER.finditer(text) if m.group("v") not in _NOT_SPEAKERS]
+    for m in _HALF_WIDTH_HONORED.finditer(text):
+        yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
+    for m in _LABEL_LINE_ABOVE.finditer(text):
+        yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
+    labels = [
+        m
+        for pattern in (_KANA_SPEAKER, _BRACKET_SPEAKER)
+        for m in pattern.finditer(text)
+        if m.group("v") not in _NOT_SPEAKERS
+    ]
     said_twice = {v for v in (m.group("v") for m in labels) if sum(m.group("v") == v for m in labels) >= 2}
-    speakers = [m for m in labels if _kana_name(m.group("v")) or m.group("v") in said_twice]  # しょう：…しょう：
+    speakers = [  # しょう：…しょう：, かず：… (a given name read in romaji)
+        m for m in labels if _kana_name(m.group("v")) or m.group("v") in said_twice or reads_as_given_name(m.group("v"))
+    ]
     if len(speakers) >= 2 or (speakers and len(_ANY_SPEAKER.findall(text)) >= 2):
         for m in speakers:
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.75, m.group("v"))

@@ -35,6 +35,8 @@ __all__ = [
 
 DIMENSIONS = 1 << 18
 TOKEN_THRESHOLD = 0.7
+# A word that is also a place (広島, 長崎) needs more than that when no rule saw a name: 広島と長崎に…
+PLACE_TOKEN_THRESHOLD = 0.85
 # Below the checksummed and pattern types (e-mail 0.95): where a name candidate overlaps one of them, the
 # structured match wins the overlap (ｈａｎａｋｏ＠… is an address, not a name).
 MAX_SCORE = 0.94
@@ -195,13 +197,19 @@ def candidates(rule_matches: list[Any], toks: list[_Token]) -> list[Candidate]:
     return out
 
 
+def _token_threshold(word: str) -> float:
+    from sakimori.pii.names import _lexicon_kinds
+
+    return PLACE_TOKEN_THRESHOLD if "地名" in _lexicon_kinds(word) else TOKEN_THRESHOLD
+
+
 def rescore(text: str, rule_matches: list[Any], model: NameModel) -> Iterator[tuple[int, int, float]]:
     """(start, end, probability) for every candidate: the rule matches and the dictionary's name-like nouns."""
     toks = tokens(text)
     starts = [t.begin for t in toks]
     for c in candidates(rule_matches, toks):
         p = model.probability(candidate_features(text, toks, starts, c))
-        if c.source == "token" and p < TOKEN_THRESHOLD:
+        if c.source == "token" and p < _token_threshold(text[c.start : c.end]):
             p = min(p, 0.49)  # no rule saw a name here: the model alone must be surer (学年, 白薔薇 in chat)
         if c.rule_score is not None and c.rule_score >= RULE_FLOOR_FROM:
             p = max(p, 0.5)  # a full name with an honorific stays reported whatever the surroundings

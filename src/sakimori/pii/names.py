@@ -465,7 +465,8 @@ def _not_public_or_pets(text: str, names: list[PiiMatch]) -> list[PiiMatch]:
     out = []
     for name in names:
         bare = name.text.replace(" ", "").replace("\u3000", "")
-        if bare in parts or _PET_AFTER.match(text, name.end) or bare in _NOT_A_NAME or bare.endswith("と同じ"):
+        not_a_name = bare in _NOT_A_NAME or bare in _NEVER_NAMES or bare.endswith("と同じ")  # 式場：…, 申請：有
+        if bare in parts or _PET_AFTER.match(text, name.end) or not_a_name:
             name = PiiMatch("person", name.start, name.end, min(name.score, 0.3), name.text)
         out.append(name)
     return out
@@ -753,7 +754,8 @@ def _is_surname(word: str) -> bool:
 
 _ROLE_LABEL = re.compile(
     r"(?:司会|書記|記録者?|議事録|作成者?|承認者?|確認者|受付者|担当医|報告者|発表者|幹事|出席者?|欠席者?|参加者|責任者|連絡者|申請者"
-    r"|記入者|対応者?|面接官|講師|進行|差出人|宛先|送り主|依頼人|記)[ \t\u3000]*[:：][ \t\u3000]*$"
+    r"|記入者|対応者?|面接官|講師|進行|差出人|宛先|送り主|依頼人|記|主治医|執刀医|看護師|薬剤師|引率|保護者)"
+    r"[ \t\u3000]*[:：][ \t\u3000]*$"
 )
 _SEPARATOR = frozenset(("と", "、", "・", "，", ",", "&", "＆", "→", "／"))
 _VOCATIVE_BEFORE = re.compile(r"(?:^|\n|「|(?:おーい|おい|ねえ|ねぇ|なあ|なぁ|よう|やあ)[、 ]?)$")
@@ -793,6 +795,7 @@ _DEPARTMENT_BEFORE = re.compile(
     r"|幹事の|記入者|作成者|更新者|登録者|入力者|依頼者|会計"
     r"|監事|書記|司会|旧姓|父|母|祖父|祖母|叔父|叔母|伯父|伯母|兄|姉|弟|妹|夫|妻|長男|長女|次男|次女|息子|娘)"
     r"[ \t\u3000:：]{1,2}$"
+    r"|担当$"  # 受付 2024/02/05 担当浜田
 )
 _PHONE_AFTER = re.compile(r"[ \u3000]?[（(][ \t]*(?:0\d|\+81|内線)|[ \u3000\t]+[0０][0-9０-９]{1,4}[-－‐]")
 
@@ -966,7 +969,7 @@ _NEVER_NAMES = frozenset(
     (
         "何", "今", "誰", "皆", "前", "後", "上", "下", "中", "外", "内", "セイ", "メイ", "ほんま",
         "令和", "平成", "昭和", "甲", "乙", "丙", "丁", "発", "着", "月", "火", "水", "木", "金", "土",
-        "正", "誤", "卓", "勝", "負", "明日", "イチ", "元",
+        "正", "誤", "卓", "勝", "負", "明日", "イチ", "元", "有", "無", "済", "可", "否", "式場",
     )
 )  # fmt: skip
 

@@ -119,14 +119,16 @@ _NOT_PHONE = (
 )
 _PHONE_WORDS = (
     *("電話", "tel", "携帯", "連絡先", "番号", "☎", "📞", "fax", "ファックス", "ケータイ", "スマホ", "call"),
-    *("ﾃﾞﾝﾜ", "デンワ"),
+    *("ﾃﾞﾝﾜ", "デンワ", "直通", "代表"),
 )
 
 # 0X0-XXXX-XXXX mobile / IP, 0120/0800/0570 special, fixed lines with area codes, +81 forms, parentheses.
 _PHONE = re.compile(
     r"(?<![\d\-+A-Za-z])(?<!\d\.)(?:\+81[\s\-]?\(?0?\)?|0)\d{1,4}(?:[\s\-]?\(?\d{1,4}\)?[\s\-]?|\(\d{1,4}\))\d{3,4}(?![\d\-])"
-    r"|(?<![\d\-])\(0\d{1,4}\)\s?\d{1,4}[\s\-]?\d{4}(?![\d\-])"
+    r"|(?<![\d\-])\(0\d{1,4}\)\s?\d{1,4}[\s\-]?\d{3,4}(?![\d\-])"  # (0120)000-321
+    r"|(?<![\d.])0\d{1,4}\.\d{1,4}\.\d{3,4}(?![\d.])"  # T 03.0000.4460  M 090.0000.2784
 )
+_NO_EXTENSION = re.compile(r"内線(?:なし|無し|不要|はありません)")  # （内線なし、直通 048-…）
 
 
 _DIGIT_GROUP_BEFORE = re.compile(r"(?<![\d\-.])\d{4,6} $")  # 3695 027158 3480, not 203　03-… or S32.2.11 090-…
@@ -163,7 +165,9 @@ def _phone(view: str) -> Iterator[PiiMatch]:
         score = 0.6 + (0.1 if re.search(r"[\s\-()]", raw) or raw.startswith("+81") else 0.0)
         if _context(view, m.start(), m.end(), _PHONE_WORDS):
             score += 0.3
-        if _context(view, m.start(), m.end(), _NOT_PHONE, before=12, after=0):
+        if _context(view, m.start(), m.end(), _NOT_PHONE, before=12, after=0) and not _NO_EXTENSION.search(
+            view, max(0, m.start() - 12), m.start()
+        ):
             score -= 0.45
         yield PiiMatch("phone", m.start(), m.end(), _clip(score), raw)
     for m in _FOREIGN_PHONE.finditer(view):  # Tel: +86 138 0000 5521, a foreign number where a phone is asked
@@ -181,7 +185,7 @@ _LICENCE_ISSUERS = frozenset(
 )
 _PERMIT_BEFORE = re.compile(r"許可|届|受理|登録|認定|証明|番号")
 _OCR_DIGITS = re.compile(r"(?<![\w\-])\d(?:\d|[Oo](?=[\dOo])){10,17}\d(?![\w\-])")  # 3O1712O48835: letter O for 0
-_GROUPED_DIGITS = re.compile(r"(?<![\d\-])\d(?:[ \u3000\-]?\d){11,18}(?![\d\-])")  # not across tabs or lines
+_GROUPED_DIGITS = re.compile(r"(?<![\d\-+])\d(?:[ \u3000\-]?\d){11,18}(?![\d\-])")  # not across tabs or lines
 
 
 _NOT_ID_NUMBER = (
@@ -329,7 +333,8 @@ _EMAIL = re.compile(
 
 
 _EMAIL_SPELLED = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9._%+-]+ ?(?:\[at\]|\(at\)|＜at＞) ?[A-Za-z0-9-]+(?:(?:\.|\[dot\]|\(dot\))[A-Za-z0-9-]+)*"
+    r"(?<![\w.+-])[A-Za-z0-9._%+-]+ ?(?:\[at\]|\(at\)|＜at＞|★|☆) ?[A-Za-z0-9-]+"  # ★ for @, to be typed by hand
+    r"(?:(?:\.|\[dot\]|\(dot\))[A-Za-z0-9-]+)*"
     r"(?:\.|\[dot\]|\(dot\))[A-Za-z]{2,}(?![\w-])",
     re.IGNORECASE,
 )
@@ -340,8 +345,9 @@ def _email(view: str) -> Iterator[PiiMatch]:
         if re.search(r"(?:message-id|in-reply-to|references):\s*<?$", view[max(0, m.start() - 20) : m.start()], re.I):
             continue  # a mail header's message id has the shape of an address but names no one
         yield PiiMatch("email", m.start(), m.end(), 0.95, m.group())
-    if "at" in view.lower():
-        for m in _EMAIL_SPELLED.finditer(view):  # hayama.s[at]example.org, written so that harvesters miss it
+    if "at" in view.lower() or "★" in view or "☆" in view:
+        # hayama.s[at]example.org, info★example.co.jp: written so that harvesters miss it
+        for m in _EMAIL_SPELLED.finditer(view):
             yield PiiMatch("email", m.start(), m.end(), 0.85, m.group())
 
 
@@ -473,7 +479,8 @@ _CITY = re.compile(
 )
 # After the city: the town name and the block number (丁目・番地・号, 1-2-3, 北1条西2丁目), then a building/room.
 _TAIL = re.compile(
-    r"[^\s、。,.「」()（）\d]{0,16}?(?:\n(?=\d))?"  # 架空町⏎3-5-1: the block number may start the next line
+    r"[^\s、。,.「」()（）\d]{0,16}?(?:(?<=[上下入][ルる])[ \u3000][^\s、。,.「」()（）\d]{1,10}?)?"  # 上る サンプル町
+    r"(?:\n(?=\d))?"  # 架空町⏎3-5-1: the block number may start the next line
     r"(?:\d+(?:丁目|丁|-)(?:\n[ \t]{0,12}|\s)?\d+(?:(?:番地?|-)\s?\d+(?:号)?)?(?:番地?)?"
     r"(?:(?![ 　]?(?:TEL|Tel|tel|FAX|Fax|fax|電話|携帯|☎|℡))"  # 1-7-3　TEL 03-…: the phone, not a room
     r"[ 　]?[^\s、。,.「」()（）\d:：]{1,20}?[ 　]?\d{1,4}(?:号室|号|室|階|[FＦ]|(?![\d\-])))?"
@@ -546,10 +553,11 @@ def _address(view: str) -> Iterator[PiiMatch]:
 
 
 _BANK = re.compile(
-    r"(?:(?:[^\s、。:：「」()（）]{1,12}?(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|協同組合|ゆうちょ|ギンコウ|ｷﾞﾝｺｳ|営業部)"
+    r"(?:(?:(?:[\uff66-\uff9f]{1,10} ?|[^\s、。:：「」()（）]{1,12}?)"  # ﾐﾎﾝ ｷﾞﾝｺｳ: half-width words apart
+    r"(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|協同組合|ゆうちょ|ギンコウ|ｷﾞﾝｺｳ|営業部)"
     # ゆうちょ as other banks see it (〇一八店 普通 7721438), or a branch number (店番号123 普通 …)
     r"|[〇一二三四五六七八九0-9]{3}店|店番号?[ \t\u3000:：]*[0-9]{3})"
-    r"(?:[^\d\n()（）]|[(（][^)）\n]{0,10}[)）]){0,30}?)?"
+    r"(?:[^\d\n()（）]|(?<![:：\s])\n(?=[^\n]{1,12}\n)|[(（][^)）\n]{0,10}[)）]){0,30}?)?"  # lines of an app
     r"(?:普通|当座|貯蓄|総合|定期|フツウ|ﾌﾂｳ|トウザ|[(（][普当][)）])(?:預金)?(?:で|の|、|／|/|[ \t\u3000])*"
     r"(?:口座)?(?:番号が)?(?:番号)?(?:No\.?|№)?"  # 普通預金 No.1823305
     r"[ \t\u3000:：]*(?P<n>\d{7})(?!\d)"
@@ -767,7 +775,8 @@ def _documents(view: str) -> Iterator[PiiMatch]:
             continue  # 記入例「1234-567890」: the example of a form, not anyone's number
         if _context(view, m.start(), m.end(), _EXAMPLE_AFTER, before=0, after=10):
             continue  # 基礎年金番号 1234-567890 ← 記入例
-        if _context(view, m.start(), m.end(), _PENSION_WORDS, before=80, after=20):
+        separated = not m.group().isdigit()  # 5013 662741: the 4-6 shape of the number as printed
+        if _context(view, m.start(), m.end(), _PENSION_WORDS, before=200 if separated else 80, after=20):
             yield PiiMatch("pension_number", m.start(), m.end(), 0.9, m.group())
         elif "-" in m.group():
             yield PiiMatch("pension_number", m.start(), m.end(), 0.35, m.group())  # raised in a list of them
@@ -887,6 +896,8 @@ def _ip(view: str) -> Iterator[PiiMatch]:
                 continue  # 10.0.0.0/8, 2001:db8::/32: a range in a lesson, not a host
             if _context(view, start, m.end(), _NOT_IP, before=15, after=0):
                 continue
+            if re.search(r"(?:brd|broadcast|ブロードキャスト)[ \t:：]*$", view[max(0, start - 14) : start], re.I):
+                continue  # inet 172.17.0.2/16 brd 172.17.255.255: the network's broadcast address, no host
             context = _context(view, start, m.end(), ("ip", "アドレス", "接続元", "アクセス元", "サーバ", "ログ"))
             score = 0.95 if context else (0.5 if address.is_private or address.is_loopback else 0.75)
             yield PiiMatch("ip_address", start, m.end(), score, candidate)
@@ -970,9 +981,12 @@ def shipped_list(*path: str) -> list[str]:
 @cache
 def public_figure_names() -> frozenset[str]:
     """The shipped list of public and fictional figures (src/sakimori/data/public_figures.txt), less the short
-    kana-only entries (サトシ, ハルカ): those are ordinary given names far more often than characters."""
+    kana-only entries that read as Japanese given names (サトシ, ハルカ): those are ordinary given names far more
+    often than characters. ルフィ and ゾロ are no Japanese names and stay."""
+    from sakimori.pii.kana_names import reads_as_given_name  # it imports this module: asked once, cached
+
     names = shipped_list("public_figures.txt")
-    return frozenset(n for n in names if len(n) >= 4 or not _KANA_ONLY_NAME.fullmatch(n))
+    return frozenset(n for n in names if len(n) >= 4 or not _KANA_ONLY_NAME.fullmatch(n) or not reads_as_given_name(n))
 
 
 @cache
@@ -1009,8 +1023,12 @@ _NOT_BIRTH_AFTER = (
     *("締", "〆", "期限", "付", "公開", "発売", "発行", "開始", "施行", "締切"),
     *(" ご逝去", "ご逝去", "逝去", "死亡", "没"),  # R6.9.30 ご逝去: a date of death
 )
-# 昭和 dates (S49.3.30) in today's text are nearly always someone's birth date.
-_SHOWA = re.compile(r"(?:昭和|昭|S)\d|H\d{1,2}[./]")  # and H9/7/4, the letter form on forms
+# 昭和 dates (S49.3.30) and the letter forms of older eras on forms (T14.8.30) in today's text are nearly always
+# someone's birth date (大正12年9月1日 written out is more often history).
+_SHOWA = re.compile(r"(?:昭和|昭|S)\d|[HTM]\d{1,2}[./]")  # and H9/7/4, the letter form on forms
+# おたおめ〜🎂 10/8ってことは…: birthday wishes make a month and day someone's birthday
+_BIRTHDAY_WISHES = ("おたおめ", "誕生日おめでとう", "ハピバ", "happy birthday", "hbd", "🎂")
+_BIRTHDAY_HEADINGS = ("誕生日", "誕生月", "誕生会", "🎂")
 # 田辺 大樹　平成4年9月12日, 前川 修一　様　男　1958/11/02: a date right after a full name or a sex on a form line
 _NAME_OR_SEX_BEFORE = re.compile(
     r"(?:(?<![^\s:：】）)])[\u4e00-\u9fff]{2,3}[ \u3000][\u4e00-\u9fff]{1,3}(?:[ \u3000]?(?:様|さん))?"
@@ -1087,6 +1105,25 @@ def _birth_date_restated(view: str, found: list[PiiMatch]) -> Iterator[PiiMatch]
             yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
 
 
+_ASKED_WORDS = ("生年月日", "お生まれ", "date of birth", "birth")
+_ASKED_REACH = 120
+
+
+def _asked_earlier(view: str, start: int) -> bool:
+    """生年月日をお願いいたします。⏎お客様：西村 陽子です。えっと、1985年の6月21日です / 生年月日を入力すると…⏎
+    入力内容：２０００年２月３日: the birth date asked for or talked about a line or two before, with no other date
+    and no other kind of date named since."""
+    line = view[view.rfind("\n", max(0, start - _ASKED_REACH), start) + 1 : start]
+    if "\t" in line or "," in line or _own_label(view, start).rstrip(" :：").endswith("日"):
+        return False  # a row of a table (its column decides), or a date with a label of its own (調剤日 R7.2.10)
+    window = view[max(0, start - _ASKED_REACH) : start]
+    asked = max(window.lower().rfind(w) for w in _ASKED_WORDS)
+    if asked < 0:
+        return False
+    since = window[asked:]
+    return since.count("\n") <= 2 and not _DATE.search(since) and not _OTHER_DATE_LABEL.search(since)
+
+
 def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
     for m in _DATE.finditer(view):
         if _TIME_AFTER.match(view, m.end()):
@@ -1105,6 +1142,8 @@ def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
             continue  # 作者の尾田栄一郎は1975年1月1日生まれ: a published fact
         if born or _is_birth_date(view, m.start(), m.end(), after=14):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.9, m.group())
+        elif _asked_earlier(view, m.start()):
+            yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
         elif (
             _RELATIVE_BEFORE.search(view, max(0, m.start() - 12), m.start())
             or _RELATIVE_AFTER.match(view, m.end())
@@ -1150,8 +1189,10 @@ def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
     for m in _MONTH_DAY.finditer(view):  # 福田 彩（6月2日）, 水野 亜希さん… 8月3日 under a heading 今月の誕生日
         bracketed = view[m.start() - 1 : m.start()] in "（(" and view[m.end() : m.end() + 1] in "）)"
         line_edge = view[m.end() : m.end() + 1] in ("\n", "") or view[m.start() - 1 : m.start()] in ("\n", "")
+        if public_figure_pattern().search(view, max(0, m.start() - 25), m.start()):
+            continue  # ルフィの誕生日（5月5日）: a published fact
         if bracketed or line_edge:  # 4月　3日　岡田 結衣 / 7/3　営業部 小松 遥さん under お誕生日カレンダー
-            heading = max(view.rfind(w, max(0, m.start() - 200), m.start()) for w in ("誕生日", "誕生月", "🎂"))
+            heading = max(view.rfind(w, max(0, m.start() - 200), m.start()) for w in _BIRTHDAY_HEADINGS)
             if heading >= 0 and view[heading : m.start()].count("\n\n") <= 1 and not _TIME_NEXT.match(view, m.end()):
                 yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
                 continue
@@ -1164,7 +1205,10 @@ def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
             continue  # 2/23 天皇誕生日、3/20 春分の日: a calendar of holidays
         if _TIME_NEXT.match(view, m.end()) or re.match(r"[（(][月火水木金土日][）)]", view[m.end() : m.end() + 3]):
             continue  # 6/21	19:30	…様	誕生日プレート: a booking's date and time
-        month_day_words = ("誕生日", "たんじょうび", "生まれ", "生年月日", "birthday", "bday", "born")
+        month_day_words = (
+            *("誕生日", "たんじょうび", "生まれ", "生年月日", "birthday", "bday", "born"),
+            *_BIRTHDAY_WISHES,
+        )
         if _BORN_AFTER.match(view, m.end()) or _is_birth_date(
             view, m.start(), m.end(), month_day_words, before=14, after=14
         ):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from sakimori.pii.spoken_dates import spoken_dates
+
 __all__ = ["compact_view", "pii_view"]
 
 _KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
@@ -58,7 +60,7 @@ def pii_view(text: str) -> str:
 
 
 # Letter-spaced text (OCR, forms printed with a space per character): 宮 城 県 仙 台 市, 1 9 7 6 年 1 2 月.
-_LETTER_SPACED = re.compile(r"(?<![^\s〒:：])\S(?: {1,3}\S(?!\S)){2,}")
+_LETTER_SPACED = re.compile(r"(?<![^\s〒:：)）])\S(?: {1,3}\S(?!\S)){2,}")  # （個人番号）4 1 3 0 …
 # Spaces inside a number or a date written with spaces: 2 - 21 - 1, 昭和 48 年 2 月 9 日, 3 丁目 12 番 5 号.
 _INNER_SPACE = re.compile(
     r"(?<=[0-9]) +(?=[-年月日丁番号条.])|(?<=[町村]) {1,2}(?=[0-9〇一二三四五六七八九十])"
@@ -181,6 +183,7 @@ def compact_view(view: str, text: str | None = None) -> tuple[str, list[int]]:
             if not _SPOKEN_WORD.search(run) or len(_KANA_DIGIT_PART.findall(run)) < 6:
                 continue  # 090の0000の2231 or plain digits: nothing read out in kana
         edits.append((m.start(), m.start() + len(run), _kana_digits(run)))
+    edits.extend(spoken_dates(view))  # しょうわ、よんじゅうごねん、じゅうがつ、にじゅうよっか
     for m in _KANA_DATE_UNIT.finditer(view):
         edits.append((m.start(), m.end(), _KANA_DATE_WORDS[m.group()]))
     for m in _KANJI_NUMBER.finditer(view):
