@@ -414,6 +414,27 @@ POSITIVES = [
     ("401-1　菊地 シヅ　　S7.11.3　　主治医：原", "person", "菊地 シヅ"),
     ("受付 2024/02/05 担当浜田", "person", "浜田"),
     ("旅券番号 TZ1847260\n姓/Surname\nYAMAGUCHI\n名/Given name\nNAOKI", "person", "YAMAGUCHI"),
+    # read from blind set 25 after its first run
+    ("加入者名簿\nNo.1 KATO YUSUKE / TR6622918 / DOB 1988-07-21\nNo.2 KATO MAI / TR6622919", "passport", "TR6622918"),
+    ("【乗船名簿】\n1. SUZUKI MASAO — MZ5501183\n2. SUZUKI HIROKO — MZ5501184", "passport", "MZ5501183"),
+    ("Bank: Mihon Bank\nAccount: Ordinary 5530127\nAccount holder: KATO", "bank_account", "5530127"),
+    ("B社：T-6936-4533-66703", "corporate_number", "6936-4533-66703"),
+    ("・2001:db8:4400:c00::5f：注文 9件", "ip_address", "2001:db8:4400:c00::5f"),
+    ("ゆうびんばんごうが、三三〇の〇八四三、で、埼玉県", "postal_code", "三三〇の〇八四三"),
+    ("相談者：岩手県盛岡市架空町二丁目十四の六です。", "address", "岩手県盛岡市架空町二丁目十四の六"),
+    ("会員番号;氏名;生年月日;性別\n100483;木下 涼;19890217;M", "birth_date", "19890217"),
+    ("誕生月・日：5月5日（お誕生月にクーポンをお送りします）", "birth_date", "5月5日"),
+    ("児童：よしおか はるな　令和3年6月27日", "birth_date", "令和3年6月27日"),
+    ("配偶者　福田 奈々　1993/07/14　個人番号 400406878366", "birth_date", "1993/07/14"),
+    ("①近藤 悠真　基礎年金番号 1140-662093　平成10年2月22日", "birth_date", "平成10年2月22日"),
+    ("代表者　松田 千尋（マツダ チヒロ）　1992.04.17", "birth_date", "1992.04.17"),
+    ("子どもたちの個人番号も教えてください。\n→ 長男 大輔：4749-4698-3324", "person", "大輔"),
+    ("担当：情シス 堀（内線 4402）", "person", "堀"),
+    ("このたび長女が誕生いたしました。\n名前　千夏（ちなつ）", "person", "千夏"),
+    ("LINEは前のままや。コウジにも回しといて", "person", "コウジ"),
+    ("遠征の件、りおも行くなら4人で確定やね", "person", "りお"),
+    ("参加：安藤、上田、菊地、Watanabe（敬称略）", "person", "安藤"),
+    ("questionsはKentaか私まで", "person", "Kenta"),
 ]
 
 NEGATIVES = [
@@ -511,6 +532,15 @@ NEGATIVES = [
     "大正12年9月1日は関東大震災の日",
     "ルフィの誕生日（5月5日）にカフェ行く人〜？",
     "いちがつ、にがつ、さんがつ",
+    # read from blind set 25 after its first run
+    "ネットで新幹線の切符取るから（東京→新大阪 のぞみ 3/20 8:00発）",
+    "天神の店やろ？予約しとーけん、場所は店に聞いてみりぃ",
+    "大阪・名古屋も真夏日の予想です。",
+    "領収書：要",
+    "「ねんきん定期便」の見方",
+    "竈門炭治郎の誕生日は7月14日らしい。コラボカフェは2025年4月1日〜5月31日",
+    "[2025-02-28 14:03:15] sudo: deploy : TTY=pts/0",
+    "はるかに大きい",
 ]
 
 
@@ -689,3 +719,16 @@ def test_a_broadcast_address_is_no_host() -> None:
     text = "inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0"
     ips = [text[m.start : m.end] for m in scan(text) if m.type == "ip_address" and m.score >= 0.5]
     assert ips == ["172.17.0.2"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1994年3月28日生まれの人って2025年4月1日時点で何歳？",  # the second date is when the age is counted
+        "柏木 里奈　　5530-427118　　2025/04/01",  # a pension number's holder was not born last year
+    ],
+)
+def test_only_the_first_date_or_none_is_a_birth_date(text: str) -> None:
+    births = [text[m.start : m.end] for m in scan(text) if m.type == "birth_date" and m.score >= 0.5]
+    assert births in ([], ["1994年3月28日"])
+    assert "2025" not in "".join(births)

@@ -124,9 +124,26 @@ _KANA_SELF_INTRO = re.compile(
 )
 
 
-def kana_given_names(text: str, is_surname: Callable[[str], bool] | None = None) -> Iterator[PiiMatch]:
+# そうたが言ってた, りおも行くなら, コウジにも回しといて: a given name the dictionary does not hold as a word,
+# as the subject or the person spoken of
+_NAME_WITH_PARTICLE = re.compile(
+    rf"(?:^|(?<=[\s、。！!？?「」ｗw]))(?P<v>{_H}{{2,4}}|[\u30a1-\u30faー]{{2,5}})(?=が|は|も|には|にも|って|から|おつ)",
+    re.MULTILINE,
+)
+# 妻（グエン・ティ・ラン）: a foreign name in katakana after the word for the relative
+_RELATIVE_KATAKANA = re.compile(
+    r"(?:妻|夫|母|父|娘|息子|長男|長女|家族)[（(](?P<v>[\u30a1-\u30faー]{2,8}(?:[・ ][\u30a1-\u30faー]{1,8}){1,3})[）)]"
+)
+
+
+def kana_given_names(
+    text: str,
+    is_surname: Callable[[str], bool] | None = None,
+    is_unknown_word: Callable[[str], bool] | None = None,
+) -> Iterator[PiiMatch]:
     """Hiragana given names in the contexts above. `is_surname(word) -> bool` says whether a kanji word is a
-    surname (the caller's dictionary check); without it the surname-and-given-name form is not looked for."""
+    surname, `is_unknown_word(word)` whether the dictionary holds a kana word as no ordinary word (the caller's
+    dictionary checks); without them the forms that need them are not looked for."""
     if not any("\u3041" <= c <= "\u3096" for c in text):
         return
     for pattern in (_AFTER_CHILD, _BEFORE_FAMILY):
@@ -143,6 +160,12 @@ def kana_given_names(text: str, is_surname: Callable[[str], bool] | None = None)
     for m in _KANA_SELF_INTRO.finditer(text):
         if _surname(m.group("v")):
             yield PiiMatch("person", m.start("v"), m.end("v"), 0.8, m.group("v"))
+    for m in _NAME_WITH_PARTICLE.finditer(text):
+        word = m.group("v")
+        if is_unknown_word is not None and reads_as_given_name(word) and is_unknown_word(word):
+            yield PiiMatch("person", m.start("v"), m.end("v"), 0.7, word)
+    for m in _RELATIVE_KATAKANA.finditer(text):
+        yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
     for m in _NAMED_WITH_READING.finditer(text):
         if _given_name(m.group("v")):
             yield PiiMatch("person", m.start("k"), m.end("k"), 0.85, m.group("k"))

@@ -79,6 +79,7 @@ _ENGLISH = frozenset(
         "University", "School", "Hospital", "Clinic", "Company", "Team", "Support", "Center", "Office", "Group",
         "Sales", "Japan", "Tokyo", "Osaka", "Kyoto", "Line", "Zoom", "Slack", "Google", "Apple", "Visa", "Master",
         "Card", "Gold", "Platinum", "Last", "First", "Family", "Given", "Full", "Total", "Order", "Ship", "Bill",
+        "Sudo",  # [2025-02-28 14:03:15] sudo: deploy : TTY=…
     )
 )  # fmt: skip
 _WORD = r"(?:[A-Z][a-z]{1,14}|[A-Z]{2,15})"
@@ -109,7 +110,7 @@ _SUBJECT = re.compile(
     r"(?<![A-Za-z])(?P<v>[A-Z][a-z]{2,14}) (?:will|would|can|could|should|said|says|asked|wrote|thinks|needs|has|had)\b"
 )
 _JAPANESE_AFTER = re.compile(
-    r"(?<![A-Za-z])(?P<v>[A-Z][a-z]{1,14})(?=[がはのとにもへをやで、。]|って|さん|くん|ちゃん|様|氏|-san|-kun)"
+    r"(?<![A-Za-z])(?P<v>[A-Z][a-z]{1,14})(?=[がはのとにもへをやでか、。]|って|さん|くん|ちゃん|様|氏|-san|-kun)"
 )
 
 

@@ -234,6 +234,7 @@ def _timed_speakers(text: str) -> Iterator[PiiMatch]:
 _KANA_HONORIFIC = re.compile(r"ちゃん|くん")
 _NOT_KANA_GIVEN = (
     *("ばあ", "じい", "ねえ", "にい", "かあ", "とう", "あか", "おば", "おじ", "おね", "おに", "ぼく", "わん", "にゃん"),
+    "おい",  # おいちゃん: an uncle in Kyushu, not a name
     "いい",  # かわいいちゃん
 )
 _PARTICLES = "てにをがはもとのへでやよね"  # a name after one of these starts a new word: 拾ってそらちゃん
@@ -316,7 +317,7 @@ _NAME_THEN_ROLE = re.compile(
 )
 # 出席者（敬称略）：勅使河原、小鳥遊、四月一日: everything listed after 敬称略 is a name
 _HONORIFICS_OMITTED = re.compile(r"敬称略[）)]?[:：]?[ \t\u3000]*(?P<list>[^\n]*)")
-_LIST_ITEM = re.compile(rf"{_JA}{{1,8}}(?:[ \u3000]{_JA}{{1,6}})?")
+_LIST_ITEM = re.compile(rf"{_JA}{{1,8}}(?:[ \u3000]{_JA}{{1,6}})?|{_ROMAJI}(?: {_ROMAJI})?")  # …菊地、Watanabe
 
 
 # Assigned: Sato / Owner: Tanaka (one romaji word after an English field label); Aoi here.

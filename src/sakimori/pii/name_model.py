@@ -36,7 +36,7 @@ __all__ = [
 DIMENSIONS = 1 << 18
 TOKEN_THRESHOLD = 0.7
 # A word that is also a place (広島, 長崎) needs more than that when no rule saw a name: 広島と長崎に…
-PLACE_TOKEN_THRESHOLD = 0.85
+PLACE_TOKEN_THRESHOLD = 0.9
 # Below the checksummed and pattern types (e-mail 0.95): where a name candidate overlaps one of them, the
 # structured match wins the overlap (ｈａｎａｋｏ＠… is an address, not a name).
 MAX_SCORE = 0.94

@@ -380,6 +380,8 @@ def _listed_parts() -> frozenset[str]:
 # 今日愛ちゃんと, 昨日蓮と: a time word glued to a one- or two-character given name; 元夫 西村 悟: a relation
 _LEADING_NOT_NAME = re.compile(
     r"(?:今日|昨日|明日|今朝|今夜|昨夜|毎日|先週|来週|今週|(?:元)?(?:夫|妻)[ \u3000]"
+    r"|(?:長男|長女|次男|次女|三男|三女|息子|娘|父|母|兄|姉|弟|妹|祖父|祖母|名前|氏名)[ \u3000]+"  # 長女 結衣
+    r"|(?:情シス|情報システム|IT)[ \u3000]"
     r"|\S{0,8}(?:営業|総務|人事|経理|開発|企画|技術|管理|広報|法務|システム)(?:部|課|室|グループ|チーム)?[ \u3000]"
     r"|(?:オペレーター|スタッフ|担当者?)[ \u3000]?)"
     r"(?=\S)"  # グローバル人事 大橋: a department before the name
@@ -392,6 +394,7 @@ _TRAILING_LABEL = re.compile(
 )
 
 
+_BRACKET_INSIDE = re.compile(r"(?<=\S)[ \u3000]?[（(]")
 _HONORIFIC_INSIDE = re.compile(r"(?<=\S)(?:様|さま|さん|殿)(?=[ \u3000])")
 
 
@@ -401,6 +404,9 @@ def _trimmed(text: str, name: PiiMatch) -> PiiMatch:
     label = _TRAILING_LABEL.search(text, start, end)
     if label:
         end = label.start()
+    bracket = _BRACKET_INSIDE.search(text, start, end)
+    if bracket:
+        end = bracket.start()  # 名前　千夏（ちなつ）: the reading is a name of its own, after the bracket
     honorific = _HONORIFIC_INSIDE.search(text, start, end)
     if honorific:
         end = honorific.start()  # 吉村様　要：…: the name ends at its honorific
@@ -456,6 +462,7 @@ def _repeated_names(text: str, names: list[PiiMatch]) -> Iterator[PiiMatch]:
             start = text.find(name, end)
 
 
+_NUMERALS_ONLY = re.compile(r"[〇一二三四五六七八九十百千万]+")
 # A form's name field filled with a reference, not a name: 保険契約者　同上, カード名義人　契約者と同じ
 _NOT_A_NAME = frozenset(("同上", "同左", "同右", "本人", "上記", "下記", "未定", "不明", "なし", "匿名", "非公開"))
 
@@ -466,6 +473,7 @@ def _not_public_or_pets(text: str, names: list[PiiMatch]) -> list[PiiMatch]:
     for name in names:
         bare = name.text.replace(" ", "").replace("\u3000", "")
         not_a_name = bare in _NOT_A_NAME or bare in _NEVER_NAMES or bare.endswith("と同じ")  # 式場：…, 申請：有
+        not_a_name = not_a_name or _NUMERALS_ONLY.fullmatch(bare) is not None  # …架空町一丁目の、二十二の八
         if bare in parts or _PET_AFTER.match(text, name.end) or not_a_name:
             name = PiiMatch("person", name.start, name.end, min(name.score, 0.3), name.text)
         out.append(name)
@@ -505,7 +513,7 @@ def _find_names(text: str) -> Iterator[PiiMatch]:
     yield from _romaji_names(text)
     yield from labelled_names(text)
     yield from latin_names(text)
-    yield from kana_given_names(text, _is_surname)
+    yield from kana_given_names(text, _is_surname, _no_common_word)
     yield from _listed_names(text)
     for m in _HONORIFIC_AFTER_RUN.finditer(text):
         run = m.group(1)
@@ -630,8 +638,10 @@ def _with_surname(text: str, start: int, first: str) -> int:
     m = _SURNAME_BEFORE[script].search(text, max(0, start - 7), start)
     if m is None or (m.start() > 0 and script == "kanji" and "\u4e00" <= text[m.start() - 1] <= "\u9fff"):
         return start
-    if m.group().strip(" \u3000・") in _NEVER_NAMES:
-        return start
+    surname = m.group().strip(" \u3000・")
+    place = script == "kanji" and _lexicon_kinds(surname) == frozenset({"地名"})
+    if surname in _NEVER_NAMES or place:
+        return start  # 新大阪 のぞみ: the word before is a place and nothing else (a station and its train)
     return m.start()
 
 
@@ -748,6 +758,17 @@ def _lexicon_name_parts(word: str) -> frozenset[str] | None:
     return frozenset(e.part_of_speech()[3] for e in entries if e.part_of_speech()[2] == "人名")
 
 
+def _no_common_word(word: str) -> bool:
+    """The dictionary does not know the word (そうた, りお) or knows it only as a name (コウジ), not as a word
+    (ひなた "a sunny spot", はるか "far")."""
+    parts = _lexicon_name_parts(word)
+    return parts is None or (bool(parts) and _lexicon_kinds(word) == frozenset({"人名"}) and word not in _ADVERB_NAMES)
+
+
+# Given names that are also adverbs or words the dictionary holds under 人名 only: はるか (far), まさか, ひかり
+_ADVERB_NAMES = frozenset(("はるか", "まさか", "まこと", "ひかり", "のぞみ", "あい", "ゆき", "はな", "そら", "なつ"))
+
+
 def _is_surname(word: str) -> bool:
     return "姓" in (_lexicon_name_parts(word) or ())
 
@@ -778,8 +799,11 @@ def _in_name_list(text: str, start: int) -> bool:
 
 
 def _word_boundary_before(text: str, start: int) -> bool:
-    """No hiragana right before: けん in やけん is the end of a word, not a name."""
-    return start == 0 or not ("\u3041" <= text[start - 1] <= "\u309f")
+    """No hiragana right before: けん in やけん (or しとーけん) is the end of a word, not a name."""
+    before = text[max(0, start - 2) : start]
+    if before.endswith("ー") and len(before) == 2:
+        before = before[0]  # a long vowel inside a hiragana word
+    return start == 0 or not ("\u3041" <= before[-1:] <= "\u309f")
 
 
 def _honorific_after(text: str, end: int, honorifics: tuple[str, ...]) -> bool:
@@ -969,7 +993,8 @@ _NEVER_NAMES = frozenset(
     (
         "何", "今", "誰", "皆", "前", "後", "上", "下", "中", "外", "内", "セイ", "メイ", "ほんま",
         "令和", "平成", "昭和", "甲", "乙", "丙", "丁", "発", "着", "月", "火", "水", "木", "金", "土",
-        "正", "誤", "卓", "勝", "負", "明日", "イチ", "元", "有", "無", "済", "可", "否", "式場",
+        "正", "誤", "卓", "勝", "負", "明日", "イチ", "元", "有", "無", "済", "可", "否", "式場", "要", "不要",
+        "見方", "孫",
     )
 )  # fmt: skip
 

@@ -47,7 +47,7 @@ def _context(view: str, start: int, end: int, words: Sequence[str], before: int 
 
 _KEY_BEFORE = re.compile(r"[\"']?([^\s\"'{},:=&?]{1,30})[\"']?\s*[:=]\s*[\"']?\s*$")
 _PARAM_BEFORE = re.compile(r"[?&]([A-Za-z_\-]{1,30})=$")
-_CELL_SEPARATORS = (",", "\t", "|", "│", "｜")
+_CELL_SEPARATORS = (",", "\t", "|", "│", "｜", ";")
 _RULE_LINE = re.compile(r"[\s─━┼├┤┌┐└┘┬┴│|:\-=+]*")
 _LINE_REACH = 2000  # a field's label is looked for in bounded windows only: a 1 MB line must stay linear
 
@@ -185,7 +185,9 @@ _LICENCE_ISSUERS = frozenset(
 )
 _PERMIT_BEFORE = re.compile(r"許可|届|受理|登録|認定|証明|番号")
 _OCR_DIGITS = re.compile(r"(?<![\w\-])\d(?:\d|[Oo](?=[\dOo])){10,17}\d(?![\w\-])")  # 3O1712O48835: letter O for 0
-_GROUPED_DIGITS = re.compile(r"(?<![\d\-+])\d(?:[ \u3000\-]?\d){11,18}(?![\d\-])")  # not across tabs or lines
+_GROUPED_DIGITS = re.compile(
+    r"(?<![\d+])(?<![^T]-)\d(?:[ \u3000\-]?\d){11,18}(?![\d\-])"
+)  # T-6936-4533-66703  # not across tabs or lines
 
 
 _NOT_ID_NUMBER = (
@@ -561,7 +563,8 @@ _BANK = re.compile(
     r"(?:普通|当座|貯蓄|総合|定期|フツウ|ﾌﾂｳ|トウザ|[(（][普当][)）])(?:預金)?(?:で|の|、|／|/|[ \t\u3000])*"
     r"(?:口座)?(?:番号が)?(?:番号)?(?:No\.?|№)?"  # 普通預金 No.1823305
     r"[ \t\u3000:：]*(?P<n>\d{7})(?!\d)"
-    r"|(?:口座番号|口座|Account (?:[Nn]o\.?|[Nn]umber)|A/C No\.?)(?:[（(][^)）\n]{1,4}[)）])?[\s:：は「［\[]*"
+    r"|(?:口座番号|口座|Account (?:[Nn]o\.?|[Nn]umber)|Account(?=[ \t]*:)|A/C No\.?)(?:[（(][^)）\n]{1,4}[)）])?"
+    r"[\s:：は「［\[]*(?:(?:Ordinary|Savings|Current|Futsu|Toza)[ \t]+)?"  # Account: Ordinary 5530127
     r"(?P<m>\d{7,8}|\d{4} \d{3,4})(?![\d\-])"
     r"|[^\s、。:：「」()（）]{0,8}(?:ゆうちょ|郵便貯金|貯金)[^\d\n]{0,12}?記号[\s:：]*\d{5}[\s、,]*番号[\s:：]*\d{6,8}(?!\d)"
     r"|(?:口座記号番号|記号番号|振替口座|ゆうちょ銀行|ゆうちょの|ゆうちょ[:：]|口座番号)[\s:：]*"
@@ -678,8 +681,9 @@ def _bank(view: str) -> Iterator[PiiMatch]:
 
 
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z] ?[A-Za-z] ?\d{7}(?![A-Za-z0-9])")  # lower case only under a label
-_PASSPORT_IN_ROSTER = re.compile(
-    r"(?m)[\u4e00-\u9fff]{1,4}[ \u3000][\u4e00-\u9fff]{1,3}[ \t\u3000]+(?P<p>[A-Z]{2}\d{7})(?![A-Za-z0-9])"
+_PASSPORT_IN_ROSTER = re.compile(  # 見本 太郎　TK1234567, KATO YUSUKE / TR6622918, SUZUKI MASAO — MZ5501183
+    r"(?m)(?:[\u4e00-\u9fff々]{1,4}[ \u3000][\u4e00-\u9fff々]{1,3}|\b[A-Z]{2,}[ /][A-Z]{2,})"
+    r"[ \t\u3000]*(?:[/|—–,:：-][ \t\u3000]*)?(?P<p>[A-Z]{2}\d{7})(?![A-Za-z0-9])"
 )
 _PASSPORT_WORDS = (
     *("旅券", "パスポート", "passport", "mrz", "(pp", " pp:", "\npp:", "pp no", "pp#", "ppt", '"type":"p"'),
@@ -871,6 +875,9 @@ def _ip(view: str) -> Iterator[PiiMatch]:
             start, candidate = m.start(), m.group()
             if candidate.startswith(":") and not candidate.startswith("::"):
                 start, candidate = start + 1, candidate[1:]
+            end = m.end()
+            if candidate.endswith(":") and not candidate.endswith("::"):
+                end, candidate = end - 1, candidate[:-1]  # ・2001:db8::5f：注文 9件 (a colon after, full-width)
             try:
                 address = ipaddress.ip_address(candidate)
             except ValueError:
@@ -881,26 +888,26 @@ def _ip(view: str) -> Iterator[PiiMatch]:
             if line_start and all(len(part) == 1 for part in candidate.split(".")) and "." in candidate:
                 continue  # 3.1.2.1　拠点ごとの…: a section number
             upgrade = (
-                _UPGRADE_BEFORE.search(view[max(0, start - 20) : start]) or _UPGRADE_AFTER.match(view, m.end())
+                _UPGRADE_BEFORE.search(view[max(0, start - 20) : start]) or _UPGRADE_AFTER.match(view, end)
             ) and _UPDATE_WORDS.search(_line_of(view, start))  # not 192.168.100.12 → 198.51.100.200 in a capture
             if upgrade or _context(
-                view, start, m.end(), ("ライブラリ", "library", "パッケージ", "package"), before=20, after=0
+                view, start, end, ("ライブラリ", "library", "パッケージ", "package"), before=20, after=0
             ):
                 continue  # libfoo を 1.10.2.3 → 1.11.0.1 に更新: versions
             if _VERSION_BEFORE.search(view[max(0, start - 12) : start]) or re.search(
                 r"[A-Za-z]/$", view[max(0, start - 2) : start]
             ):
                 continue  # v1.2.3.4, Chrome/126.0.0.0
-            prefix = re.match(r"/(\d{1,3})(?!\d)", view[m.end() : m.end() + 4])
+            prefix = re.match(r"/(\d{1,3})(?!\d)", view[end : end + 4])
             if prefix and _is_network(candidate, int(prefix.group(1))):
                 continue  # 10.0.0.0/8, 2001:db8::/32: a range in a lesson, not a host
-            if _context(view, start, m.end(), _NOT_IP, before=15, after=0):
+            if _context(view, start, end, _NOT_IP, before=15, after=0):
                 continue
             if re.search(r"(?:brd|broadcast|ブロードキャスト)[ \t:：]*$", view[max(0, start - 14) : start], re.I):
                 continue  # inet 172.17.0.2/16 brd 172.17.255.255: the network's broadcast address, no host
-            context = _context(view, start, m.end(), ("ip", "アドレス", "接続元", "アクセス元", "サーバ", "ログ"))
+            context = _context(view, start, end, ("ip", "アドレス", "接続元", "アクセス元", "サーバ", "ログ"))
             score = 0.95 if context else (0.5 if address.is_private or address.is_loopback else 0.75)
-            yield PiiMatch("ip_address", start, m.end(), score, candidate)
+            yield PiiMatch("ip_address", start, end, score, candidate)
 
 
 _MONTHS = (
@@ -1020,7 +1027,7 @@ def _is_birth_date(
 
 _NOT_BIRTH_AROUND = re.compile(r"例[:：]?\s*\||から\|?$|\|(?:まで|から)|\|[^|]{0,4}生まれて初め")
 _NOT_BIRTH_AFTER = (
-    *("締", "〆", "期限", "付", "公開", "発売", "発行", "開始", "施行", "締切"),
+    *("締", "〆", "期限", "付", "公開", "発売", "発行", "開始", "施行", "締切", "時点", "現在"),
     *(" ご逝去", "ご逝去", "逝去", "死亡", "没"),  # R6.9.30 ご逝去: a date of death
 )
 # 昭和 dates (S49.3.30) and the letter forms of older eras on forms (T14.8.30) in today's text are nearly always
@@ -1028,10 +1035,13 @@ _NOT_BIRTH_AFTER = (
 _SHOWA = re.compile(r"(?:昭和|昭|S)\d|[HTM]\d{1,2}[./]")  # and H9/7/4, the letter form on forms
 # おたおめ〜🎂 10/8ってことは…: birthday wishes make a month and day someone's birthday
 _BIRTHDAY_WISHES = ("おたおめ", "誕生日おめでとう", "ハピバ", "happy birthday", "hbd", "🎂")
+_MONTH_DAY_WORDS = ("誕生日", "誕生月", "たんじょうび", "生まれ", "生年月日", "birthday", "bday", "born")
 _BIRTHDAY_HEADINGS = ("誕生日", "誕生月", "誕生会", "🎂")
 # 田辺 大樹　平成4年9月12日, 前川 修一　様　男　1958/11/02: a date right after a full name or a sex on a form line
 _NAME_OR_SEX_BEFORE = re.compile(
-    r"(?:(?<![^\s:：】）)])[\u4e00-\u9fff]{2,3}[ \u3000][\u4e00-\u9fff]{1,3}(?:[ \u3000]?(?:様|さん))?"
+    r"(?:(?<![^\s:：】）)])(?:[\u4e00-\u9fff々]{2,3}[ \u3000][\u4e00-\u9fff々]{1,3}"
+    r"|[\u3041-\u30ff]{2,5}[ \u3000][\u3041-\u30ff]{2,5})"  # よしおか はるな　令和3年6月27日
+    r"(?:[ \u3000]?(?:様|さん))?(?:[（(][^）)\n]{1,20}[）)])?"  # 松田 千尋（マツダ チヒロ）　1992.04.17
     r"|(?<![\u4e00-\u9fff])(?:男|女|男性|女性))"
     r"[ \t\u3000]+(?:様[ \t\u3000]+(?:男|女)[ \t\u3000]+)?$"
     # 被保険者：斉藤 智美（1985.12.01）, 同行者　HARA SHUN（2015.04.27）: the date in brackets right after the name
@@ -1049,7 +1059,8 @@ _RELATIVE_BEFORE = re.compile(
 _FAMILY_FORM = re.compile(r"配偶者|扶養|親族|家族|世帯員|被扶養者")
 
 
-_PASSPORT_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}[ \t\u3000/|,]{1,5}$")
+# …TK4402718　1987/05/11 or …基礎年金番号 1140-662093　平成10年2月22日: a row's date after its ID number
+_PASSPORT_BEFORE = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{2}\d{7}|\d{4}-\d{6})[ \t\u3000/|,]{1,5}$")
 
 
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -1097,9 +1108,8 @@ def _birth_date_restated(view: str, found: list[PiiMatch]) -> Iterator[PiiMatch]
             continue
         if len(re.findall(r"[\u3041-\u309f\u4e00-\u9fff]", between)) < 4:
             continue  # 1978/10/21,2019/04/01 in a row: the next column, not a sentence about the same date
-        if view.startswith(("に", "から", "まで", "付", *_NOT_BIRTH_AFTER), m.end()) or _TIME_AFTER.match(
-            view, m.end()
-        ):
+        ends_a_range = view.startswith(("に", "から", "まで", "付", "時点", "現在", "以降", "以前"), m.end())
+        if ends_a_range or view.startswith(_NOT_BIRTH_AFTER, m.end()) or _TIME_AFTER.match(view, m.end()):
             continue
         if (_year_written(m.group()) or 0) <= datetime.date.today().year:
             yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
@@ -1154,6 +1164,9 @@ def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
             or (
                 (named := _NAME_OR_SEX_BEFORE.search(view, max(0, m.start() - 16), m.start())) is not None
                 and not _OTHER_DATE_LABEL.match(view, m.end())  # 上村 悟（2024/11/30退職）
+                and not _OTHER_DATE_LABEL.search(
+                    field_label(view, m.start())
+                )  # …ムラカミ ダイスケ	2015/04/01 (入社日)
                 and not _OTHER_DATE_LABEL.search(named.group())
                 and not _own_label(view, m.start()).rstrip(" :：").endswith("日")  # 調剤日 2024年10月2日
                 and not view.startswith("現在", m.end())  # 履　歴　書　2024年4月1日現在
@@ -1168,11 +1181,12 @@ def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
             yield PiiMatch("birth_date", m.start(), m.end(), 0.7, m.group())
     for m in _DATE.finditer(view):  # MATSUDA KANA　TK4402718　1987/05/11: a traveller list's date of birth
         year = _year_written(m.group())  # before this one: an expiry date lies ahead, so does this year's
-        if (
-            _PASSPORT_BEFORE.search(view, max(0, m.start() - 16), m.start())
-            and year
-            and year < datetime.date.today().year
-        ):
+        id_before = _PASSPORT_BEFORE.search(view, max(0, m.start() - 16), m.start())
+        # 平成10年2月22日 after a pension number is a birth date (令和 dates are a card's validity); a pension
+        # number's holder was born fifteen years ago at least (2025/04/01 there is the date the cover began)
+        born_by = datetime.date.today().year - (15 if id_before and "-" in id_before.group() else 0)
+        era_birth = year is None and not re.match(r"令和|R", m.group())
+        if id_before and ((year and year < born_by) or era_birth):
             column = field_label(view, m.start())  # under a header, only a birth column says so
             if not _OTHER_DATE_LABEL.search(_own_label(view, m.start())) and (
                 not column or any(w in column.lower() for w in _BIRTH_WORDS)
@@ -1191,6 +1205,8 @@ def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
         line_edge = view[m.end() : m.end() + 1] in ("\n", "") or view[m.start() - 1 : m.start()] in ("\n", "")
         if public_figure_pattern().search(view, max(0, m.start() - 25), m.start()):
             continue  # ルフィの誕生日（5月5日）: a published fact
+        if re.search(r"(?:[〜~～\-]|から)[ \t]?$", view[max(0, m.start() - 3) : m.start()]):
+            continue  # 2025年4月1日〜5月31日: the end of a period
         if bracketed or line_edge:  # 4月　3日　岡田 結衣 / 7/3　営業部 小松 遥さん under お誕生日カレンダー
             heading = max(view.rfind(w, max(0, m.start() - 200), m.start()) for w in _BIRTHDAY_HEADINGS)
             if heading >= 0 and view[heading : m.start()].count("\n\n") <= 1 and not _TIME_NEXT.match(view, m.end()):
@@ -1205,10 +1221,7 @@ def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
             continue  # 2/23 天皇誕生日、3/20 春分の日: a calendar of holidays
         if _TIME_NEXT.match(view, m.end()) or re.match(r"[（(][月火水木金土日][）)]", view[m.end() : m.end() + 3]):
             continue  # 6/21	19:30	…様	誕生日プレート: a booking's date and time
-        month_day_words = (
-            *("誕生日", "たんじょうび", "生まれ", "生年月日", "birthday", "bday", "born"),
-            *_BIRTHDAY_WISHES,
-        )
+        month_day_words = (*_MONTH_DAY_WORDS, *_BIRTHDAY_WISHES)
         if _BORN_AFTER.match(view, m.end()) or _is_birth_date(
             view, m.start(), m.end(), month_day_words, before=14, after=14
         ):
