@@ -92,7 +92,8 @@ _SPEAKER = re.compile(
 _VOCATIVE = re.compile(r"(?m)(?:^|(?<=[.!?] ))(?:hey |hi |ok |thanks |thx )?(?P<v>[A-Za-z]{2,14}),", re.IGNORECASE)
 _PHRASE_BEFORE = re.compile(
     r"\b(?i:it's|I'm|this is|from|cc|ask|with|and|or|tell|ping|thanks|thank|love|miss|call|met|meet|to|for|by|added"
-    r"|wife|husband|son|daughter|host|guide|friend|colleague|boss|manager|partner|mom|mum|dad|brother|sister)"
+    r"|wife|husband|son|daughter|host|guide|friend|colleague|boss|manager|partner|mom|mum|dad|brother|sister"
+    r"|birthday)"  # Happy Birthday Naomi
     r"[ \t]+(?P<v>[A-Z][a-z]{1,14})\b(?! [A-Z][a-z])"
 )
 _ATTENDEES = re.compile(

@@ -150,6 +150,7 @@ _LABELS = (
 # What follows a label but is an organisation, not a person (受取人：架空工業株式会社).
 _ORGANISATION = re.compile(
     r"株式会社|有限会社|合同会社|会社|工業|商事|銀行|病院|事務所|サービス|協会|組合|法人|カ）|クラブ|学校|PTA|センター|通販"
+    r"|税務署|警察署|消防署|市役所|区役所|役場"
     r"|会[ \u3000]|\b(?:Co|Ltd|Inc|Corp)\b"
 )
 _TITLE_BEFORE_NAME = re.compile(
@@ -381,6 +382,7 @@ def _listed_parts() -> frozenset[str]:
 _LEADING_NOT_NAME = re.compile(
     r"(?:今日|昨日|明日|今朝|今夜|昨夜|毎日|先週|来週|今週|(?:元)?(?:夫|妻)[ \u3000]"
     r"|(?:長男|長女|次男|次女|三男|三女|息子|娘|父|母|兄|姉|弟|妹|祖父|祖母|名前|氏名)[ \u3000]+"  # 長女 結衣
+    r"|(?:フリガナ|ふりがな|ﾌﾘｶﾞﾅ|カナ)[ \u3000]+"  # フリガナ マツオ チハル
     r"|(?:情シス|情報システム|IT)[ \u3000]"
     r"|\S{0,8}(?:営業|総務|人事|経理|開発|企画|技術|管理|広報|法務|システム)(?:部|課|室|グループ|チーム)?[ \u3000]"
     r"|(?:オペレーター|スタッフ|担当者?)[ \u3000]?)"
@@ -462,6 +464,7 @@ def _repeated_names(text: str, names: list[PiiMatch]) -> Iterator[PiiMatch]:
             start = text.find(name, end)
 
 
+_EXAMPLE_AFTER_NAME = re.compile(r"[ \u3000]*[—\-－ー]?[ \u3000]*(?:記入例|[（(]例[）)]|[（(]記入例[）)])")
 _NUMERALS_ONLY = re.compile(r"[〇一二三四五六七八九十百千万]+")
 # A form's name field filled with a reference, not a name: 保険契約者　同上, カード名義人　契約者と同じ
 _NOT_A_NAME = frozenset(("同上", "同左", "同右", "本人", "上記", "下記", "未定", "不明", "なし", "匿名", "非公開"))
@@ -474,6 +477,8 @@ def _not_public_or_pets(text: str, names: list[PiiMatch]) -> list[PiiMatch]:
         bare = name.text.replace(" ", "").replace("\u3000", "")
         not_a_name = bare in _NOT_A_NAME or bare in _NEVER_NAMES or bare.endswith("と同じ")  # 式場：…, 申請：有
         not_a_name = not_a_name or _NUMERALS_ONLY.fullmatch(bare) is not None  # …架空町一丁目の、二十二の八
+        not_a_name = not_a_name or _EXAMPLE_AFTER_NAME.match(text, name.end) is not None  # ヤマダ タロウ — 記入例
+        not_a_name = not_a_name or re.fullmatch(r"[\uff66-\uff9f]", bare) is not None  # ﾐﾎﾝｺｳｷﾞｮｳ(ｶ: one letter
         if bare in parts or _PET_AFTER.match(text, name.end) or not_a_name:
             name = PiiMatch("person", name.start, name.end, min(name.score, 0.3), name.text)
         out.append(name)
@@ -817,7 +822,8 @@ def _honorific_after(text: str, end: int, honorifics: tuple[str, ...]) -> bool:
 _DEPARTMENT_BEFORE = re.compile(
     r"(?:[部課室係班]|グループ|取締役|社長|部長|課長|店長|院長|所長|室長|会長|窓口|主任|係長|担当|乗務員|運転手|ドライバー|受付|受"
     r"|幹事の|記入者|作成者|更新者|登録者|入力者|依頼者|会計"
-    r"|監事|書記|司会|旧姓|父|母|祖父|祖母|叔父|叔母|伯父|伯母|兄|姉|弟|妹|夫|妻|長男|長女|次男|次女|息子|娘)"
+    r"|監事|書記|司会|旧姓|父|母|祖父|祖母|叔父|叔母|伯父|伯母|兄|姉|弟|妹|夫|妻|長男|長女|次男|次女|息子|娘"
+    r"|理事長|副理事長|理事|世話人|管理人)"
     r"[ \t\u3000:：]{1,2}$"
     r"|担当$"  # 受付 2024/02/05 担当浜田
 )
@@ -995,6 +1001,8 @@ _NEVER_NAMES = frozenset(
         "令和", "平成", "昭和", "甲", "乙", "丙", "丁", "発", "着", "月", "火", "水", "木", "金", "土",
         "正", "誤", "卓", "勝", "負", "明日", "イチ", "元", "有", "無", "済", "可", "否", "式場", "要", "不要",
         "見方", "孫",
+        *("ねーちゃん", "にーちゃん", "ねえちゃん", "にいちゃん"),
+        *("かーちゃん", "とーちゃん", "ばーちゃん", "じーちゃん"),
     )
 )  # fmt: skip
 

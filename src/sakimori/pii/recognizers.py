@@ -66,10 +66,12 @@ def field_label(view: str, start: int) -> str:
     if line_begin == 0 and start > _LINE_REACH:
         return label
     prefix = view[line_begin:start]
+    line_end = view.find("\n", start, start + _LINE_REACH)
+    rest = view[start : line_end if line_end >= 0 else start + _LINE_REACH]
     for sep in _CELL_SEPARATORS:
         column = prefix.count(sep)
-        if column == 0:
-            continue
+        if column == 0 and (prefix.strip(" '\"") or sep not in rest):
+            continue  # not in a table, or in its first column only when the row goes on after the value
         header = ""
         cursor = line_begin - 1  # the newline ending the previous line
         for _ in range(30):  # walk up while lines are rows of the same table; the topmost is the header
@@ -80,7 +82,7 @@ def field_label(view: str, start: int) -> str:
             cursor = above_begin - 1
             if _RULE_LINE.fullmatch(above):
                 continue  # ├────┼────┤ or |---|---| between the header and the rows
-            if above.count(sep) < column:
+            if above.count(sep) < max(column, 1):
                 break
             header = above
         if header:
@@ -97,6 +99,7 @@ def _clip(score: float) -> float:
 _NOT_PHONE = (
     "お客様番号",
     "顧客番号",
+    "tracking",
     "注文番号",
     "商品コード",
     "品番",
@@ -186,7 +189,7 @@ _LICENCE_ISSUERS = frozenset(
 _PERMIT_BEFORE = re.compile(r"許可|届|受理|登録|認定|証明|番号")
 _OCR_DIGITS = re.compile(r"(?<![\w\-])\d(?:\d|[Oo](?=[\dOo])){10,17}\d(?![\w\-])")  # 3O1712O48835: letter O for 0
 _GROUPED_DIGITS = re.compile(
-    r"(?<![\d+])(?<![^T]-)\d(?:[ \u3000\-]?\d){11,18}(?![\d\-])"
+    r"(?<![\d+])(?<![^T]-)\d(?:(?:[ \u3000]{1,2}|-)?\d){11,18}(?![\d\-])"
 )  # T-6936-4533-66703  # not across tabs or lines
 
 
@@ -288,7 +291,7 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
         elif (
             is_my_number(digits)
             and digits != "000000000000"  # the format placeholder 0000 0000 0000
-            and (raw.isdigit() or re.fullmatch(r"\d{4}[ \-]\d{4}[ \-]\d{4}", raw))
+            and (raw.isdigit() or re.fullmatch(r"\d{4}(?:[ \-]| {2})\d{4}(?:[ \-]| {2})\d{4}", raw))
         ):
             context = _context(view, start, end, ("マイナンバー", "個人番号", "my number", "まいなんばー"))
             if context or not _context(view, start, end, _NOT_ID_NUMBER, before=12, after=0):
@@ -298,7 +301,10 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
         elif not _context(view, start, end, _NOT_ID_NUMBER, before=12, after=0):
             yield PiiMatch("drivers_license", start, end, 0.35, raw)  # counts in a list under a licence label
     elif len(digits) == 13 and is_corporate_number(digits):
-        context = _context(view, start, end, ("法人番号", "法人", "会社", "株式会社"))
+        context = _context(
+            view, start, end, ("法人番号", "法人", "会社", "株式会社", "登録番号", "インボイス", "invoice")
+        )
+        context = context or view[max(0, start - 2) : start].endswith(("T", "T-"))  # T4929006046214: an invoice number
         if context or not _context(view, start, end, _NOT_ID_NUMBER, before=12, after=0):
             jan = digits[:2] in ("45", "49") and not context  # 4987654321254 in a price list: a JAN code
             yield PiiMatch("corporate_number", start, end, 0.95 if context else (0.4 if jan else 0.65), raw)
@@ -498,7 +504,7 @@ _TAIL = re.compile(
 _CITY_ONLY = re.compile(
     r"(?<![\u4e00-\u9fff々ヶ])(?:[\u4e00-\u9fff々ヶ]{1,4}|(?<![\u3041-\u3096])(?:さいたま|つくば|いわき|ひたちなか|みどり))市"
     r"(?:[\u4e00-\u9fff々]{1,3}区)?"
-    r"|(?<![\u4e00-\u9fff々ヶ])[\u4e00-\u9fff々]{1,3}区"  # 台東区架空4-2-9: a Tokyo ward on its own
+    r"|(?<![\u4e00-\u9fff々ヶ])[\u4e00-\u9fff々]{1,3}区(?![分域間画別切内外長])"  # 台東区架空4-2-9 (not 異動区分)
 )
 _TOWN_ONLY = re.compile(
     r"(?<![\u4e00-\u9fff々ヶ])[\u4e00-\u9fff々ヶ]{1,5}[町村](?:\d{1,2}丁目)?\d{1,4}-\d{1,4}(?:-\d{1,4})?(?![\d\-])"
@@ -558,7 +564,7 @@ _BANK = re.compile(
     r"(?:(?:(?:[\uff66-\uff9f]{1,10} ?|[^\s、。:：「」()（）]{1,12}?)"  # ﾐﾎﾝ ｷﾞﾝｺｳ: half-width words apart
     r"(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|協同組合|ゆうちょ|ギンコウ|ｷﾞﾝｺｳ|営業部)"
     # ゆうちょ as other banks see it (〇一八店 普通 7721438), or a branch number (店番号123 普通 …)
-    r"|[〇一二三四五六七八九0-9]{3}店|店番号?[ \t\u3000:：]*[0-9]{3})"
+    r"|[〇一二三四五六七八九0-9]{3}(?:[（(][^)）\n]{1,10}[)）])?店|店番号?[ \t\u3000:：]*[0-9]{3})"
     r"(?:[^\d\n()（）]|(?<![:：\s])\n(?=[^\n]{1,12}\n)|[(（][^)）\n]{0,10}[)）]){0,30}?)?"  # lines of an app
     r"(?:普通|当座|貯蓄|総合|定期|フツウ|ﾌﾂｳ|トウザ|[(（][普当][)）])(?:預金)?(?:で|の|、|／|/|[ \t\u3000])*"
     r"(?:口座)?(?:番号が)?(?:番号)?(?:No\.?|№)?"  # 普通預金 No.1823305
@@ -572,7 +578,7 @@ _BANK = re.compile(
 )
 _YUCHO = re.compile(r"記号[\s:：]*1\d{4}[\s、,]*番号[\s:：]*\d{7,8}(?!\d)")
 _YUCHO_WORDS = ("ゆうちょ", "口座", "振込", "振り込", "名義", "返金", "送金", "入金")
-_ZENGIN_ROW = re.compile(r"(?<![\d\-])[124] (?P<n>\d{7}) +[\uff66-\uff9f]{2,}")
+_ZENGIN_ROW = re.compile(r"(?<![\d\-])[124][ ,](?P<n>\d{7})[ ,]+[\uff66-\uff9f]{2,}")  # …,1,4077192,ﾔﾏﾓﾄ ｹｲｺ
 _YUCHO_DASHED = re.compile(r"(?<![\d\-])1\d{4}-\d{8}(?![\d\-])")  # ゆうちょの 12180-33904721 (記号-番号)
 _ACCOUNT_NUMBER = re.compile(r"(?<![\d\-])(?:\d{7,8}|\d{5}-\d{6,8})(?![\d\-])")
 _BANK_EN = re.compile(
@@ -610,6 +616,7 @@ _BANK_HINTS = (
 
 # 口座番号ってこの通帳の…、1029476って書いてある / 正しいのは3305917 / 振込、1130485（うちの普通口座）: a 7-digit
 # number that the sentence around it calls an account, though no label sits right before it.
+_OCR_ACCOUNT = re.compile(r"(?<![\w\-])\d(?:\d|O(?=\d)){5}\d(?![\w\-])")
 _ACCOUNT_MENTION = re.compile(r"口座番号|口座|通帳")
 _ACCOUNT_AFTER = re.compile(r"[（(]?[^。\n\d]{0,6}(?:普通|当座)?口座")
 _OTHER_NUMBER_LABEL = re.compile(
@@ -645,6 +652,9 @@ def _bank(view: str) -> Iterator[PiiMatch]:
             yield PiiMatch("bank_account", m.start(), m.end(), 0.9, m.group())
     for m in _ACCOUNT_NUMBER.finditer(view):
         if len(m.group()) == 7 and _account_in_sentence(view, m.start(), m.end()):
+            yield PiiMatch("bank_account", m.start(), m.end(), 0.8, m.group())
+    for m in _OCR_ACCOUNT.finditer(view):  # 口座番号欄が「12345O6」: a letter O read for a zero
+        if "O" in m.group() and _account_in_sentence(view, m.start(), m.end()):
             yield PiiMatch("bank_account", m.start(), m.end(), 0.8, m.group())
     for m in _ZENGIN_ROW.finditer(view):  # a 全銀 transfer file: 種目 1/2, the account, the holder in kana
         yield PiiMatch("bank_account", m.start("n"), m.end("n"), 0.8, m.group("n"))
@@ -682,7 +692,7 @@ def _bank(view: str) -> Iterator[PiiMatch]:
 
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z] ?[A-Za-z] ?\d{7}(?![A-Za-z0-9])")  # lower case only under a label
 _PASSPORT_IN_ROSTER = re.compile(  # 見本 太郎　TK1234567, KATO YUSUKE / TR6622918, SUZUKI MASAO — MZ5501183
-    r"(?m)(?:[\u4e00-\u9fff々]{1,4}[ \u3000][\u4e00-\u9fff々]{1,3}|\b[A-Z]{2,}[ /][A-Z]{2,})"
+    r"(?m)(?:[\u4e00-\u9fff々]{1,4}[ \u3000][\u4e00-\u9fff々]{1,3}|\b[A-Z]{2,}[ /][A-Z]{2,}|\b[A-Z][a-z]+ [A-Z][a-z]+)"
     r"[ \t\u3000]*(?:[/|—–,:：-][ \t\u3000]*)?(?P<p>[A-Z]{2}\d{7})(?![A-Za-z0-9])"
 )
 _PASSPORT_WORDS = (
@@ -724,7 +734,7 @@ _INSURANCE = re.compile(
     r"(?!番号)(?P<sym>(?:[\u4e00-\u9fff][\u4e00-\u9fff\u3041-\u3096]{0,3}[ \u3000]?)?"
     r"[0-9A-Za-z\-]{1,10}[\u3041-\u3096]?(?: \d{1,3}(?!\d))*"
     r"|[\u4e00-\u9fff][\u4e00-\u9fff\u3041-\u3096]{0,3}|[\u30a1-\u30fa]{1,6})"
-    r"[ \t\u3000、,・/\-]*\n?[ \t\u3000]*(?:で|、)?(?:番 ?号[はが]?[ \t\u3000:：]*)?"
+    r"[ \t\u3000、,・/\-」]*\n?[ \t\u3000]*(?:で|、)?(?:番 ?号[はが]?[ \t\u3000:：「]*)?"
     r"(?P<num>\d{1,10}(?: \d{1,3}(?!\d))*)(?!\d)"
 )
 _INSURANCE_WORDS = (
@@ -968,7 +978,7 @@ _OTHER_DATE_LABEL = re.compile(
     r"入社|入院|退院|受付|受診|来院|取得|交付|発行|有効|期限|期間|契約|予約|申込|申請|届出|登録|更新|作成|記入|提出|支払|振込"
     r"|被保険者となった|となった日|該当|資格|開始|終了|満了|exp|issue|valid|date of issue|created|updated"
     r"|submitted|login|日時|ワクチン|接種|予防|逝去|死亡|check|arriv|depart|到着|出発|チェックイン|チェックアウト|宿泊"
-    r"|退職|退社|転居|転入|転出|入学|卒業|結婚|婚姻",
+    r"|退職|退社|転居|転入|転出|入学|卒業|結婚|婚姻|ログ ?イン",
     re.IGNORECASE,
 )
 _LABEL_SEPARATORS = re.compile(r"[／/|│,\t、。！？!?]|\s{2,}|\u3000")
@@ -1040,7 +1050,8 @@ _BIRTHDAY_HEADINGS = ("誕生日", "誕生月", "誕生会", "🎂")
 # 田辺 大樹　平成4年9月12日, 前川 修一　様　男　1958/11/02: a date right after a full name or a sex on a form line
 _NAME_OR_SEX_BEFORE = re.compile(
     r"(?:(?<![^\s:：】）)])(?:[\u4e00-\u9fff々]{2,3}[ \u3000][\u4e00-\u9fff々]{1,3}"
-    r"|[\u3041-\u30ff]{2,5}[ \u3000][\u3041-\u30ff]{2,5})"  # よしおか はるな　令和3年6月27日
+    r"|[\u3041-\u30ff]{2,5}[ \u3000][\u3041-\u30ff]{2,5}"  # よしおか はるな　令和3年6月27日
+    r"|[\u3041-\u30ff]{2,5}(?:ちゃん|くん))"  # お子さま①　ひなたちゃん　2019年10月4日
     r"(?:[ \u3000]?(?:様|さん))?(?:[（(][^）)\n]{1,20}[）)])?"  # 松田 千尋（マツダ チヒロ）　1992.04.17
     r"|(?<![\u4e00-\u9fff])(?:男|女|男性|女性))"
     r"[ \t\u3000]+(?:様[ \t\u3000]+(?:男|女)[ \t\u3000]+)?$"
@@ -1213,8 +1224,8 @@ def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
                 yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())
                 continue
     for m in _MONTH_DAY.finditer(view):  # 3月3日, 3/14 alone are birth dates only right next to 誕生日
-        if view.startswith("にご", m.end()):
-            continue  # 11月15日にご注文いただいた: an order date
+        if view.startswith(("にご", "まで", "から", "以降", "以内"), m.end()):
+            continue  # 11月15日にご注文いただいた, 7月10日までに…生年月日をご返信: an order date, a deadline
         if any(h in view[max(0, m.start() - 14) : m.end() + 14] for h in _HOLIDAY_NEAR) or _pet_sentence(
             view, m.start()
         ):
