@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from sakimori.pii.latin_names import is_romaji_given_name, is_romaji_surname
 from sakimori.pii.recognizers import PiiMatch
 
-__all__ = ["hepburn", "kana_given_names", "reads_as_given_name"]
+__all__ = ["hepburn", "kana_given_names", "reads_as_given_name", "reads_as_surname_or_given"]
 
 _KANA_ROW = (
     "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん"
@@ -53,6 +53,11 @@ def hepburn(kana: str) -> str | None:
             double_next = False
         out.append(syllable)
     return "".join(out) if not double_next else None
+
+
+def reads_as_surname_or_given(kana: str) -> bool:
+    """ほりうち, さくら: a hiragana word whose romaji is in the surname or the given-name list."""
+    return bool(re.fullmatch(r"[\u3041-\u3096ー]{2,6}", kana)) and (_surname(kana) or _given_name(kana))
 
 
 def reads_as_given_name(kana: str) -> bool:

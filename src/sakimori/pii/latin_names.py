@@ -17,7 +17,7 @@ from functools import cache
 from sakimori.pii.recognizers import PiiMatch, shipped_list
 from sakimori.pii.view import pii_view
 
-__all__ = ["is_romaji_given_name", "is_romaji_surname", "latin_kinds", "latin_names"]
+__all__ = ["is_listed_latin_name", "is_romaji_given_name", "is_romaji_surname", "latin_kinds", "latin_names"]
 
 
 @cache
@@ -56,6 +56,11 @@ def _any_name(word: str) -> bool:
     return len(word) >= 3 and (_given(word) or _surname(word) or _foreign_surname(word))
 
 
+def is_listed_latin_name(word: str) -> bool:
+    """Chen, Sato: a word in one of the shipped Latin name lists that can stand alone as a name."""
+    return _any_name(word)
+
+
 def latin_kinds(word: str) -> str:
     """Which name lists each Latin word of `word` is in (S surname, G given, F foreign given, f foreign surname,
     - none), e.g. "SG" for TAKEDA Shiori; empty for a word not in Latin letters. A feature of the name model."""
@@ -80,6 +85,8 @@ _ENGLISH = frozenset(
         "Sales", "Japan", "Tokyo", "Osaka", "Kyoto", "Line", "Zoom", "Slack", "Google", "Apple", "Visa", "Master",
         "Card", "Gold", "Platinum", "Last", "First", "Family", "Given", "Full", "Total", "Order", "Ship", "Bill",
         "Sudo",  # [2025-02-28 14:03:15] sudo: deploy : TTY=…
+        "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+        "Sep", "Oct", "Nov", "Dec",  # [Thu Jun 06 09:12:44 2024]
     )
 )  # fmt: skip
 _WORD = r"(?:[A-Z][a-z]{1,14}|[A-Z]{2,15})"

@@ -17,8 +17,8 @@ from functools import cache, lru_cache
 from typing import Any
 
 from sakimori import sudachi
-from sakimori.pii.kana_names import kana_given_names
-from sakimori.pii.latin_names import latin_names
+from sakimori.pii.kana_names import kana_given_names, reads_as_surname_or_given
+from sakimori.pii.latin_names import is_listed_latin_name, latin_names
 from sakimori.pii.name_labels import NOT_ROMAJI_NAMES, labelled_names
 from sakimori.pii.recognizers import PiiMatch, public_figure_names, public_figure_pattern
 
@@ -479,6 +479,7 @@ def _not_public_or_pets(text: str, names: list[PiiMatch]) -> list[PiiMatch]:
         not_a_name = not_a_name or _NUMERALS_ONLY.fullmatch(bare) is not None  # …架空町一丁目の、二十二の八
         not_a_name = not_a_name or _EXAMPLE_AFTER_NAME.match(text, name.end) is not None  # ヤマダ タロウ — 記入例
         not_a_name = not_a_name or re.fullmatch(r"[\uff66-\uff9f]", bare) is not None  # ﾐﾎﾝｺｳｷﾞｮｳ(ｶ: one letter
+        not_a_name = not_a_name or _ORGANISATION.search(bare) is not None  # 一般社団法人見本協会 in a CSV cell
         if bare in parts or _PET_AFTER.match(text, name.end) or not_a_name:
             name = PiiMatch("person", name.start, name.end, min(name.score, 0.3), name.text)
         out.append(name)
@@ -825,7 +826,7 @@ _DEPARTMENT_BEFORE = re.compile(
     r"|監事|書記|司会|旧姓|父|母|祖父|祖母|叔父|叔母|伯父|伯母|兄|姉|弟|妹|夫|妻|長男|長女|次男|次女|息子|娘"
     r"|理事長|副理事長|理事|世話人|管理人)"
     r"[ \t\u3000:：]{1,2}$"
-    r"|担当$"  # 受付 2024/02/05 担当浜田
+    r"|担当$|旧姓$|新姓$"  # 受付 2024/02/05 担当浜田, 旧姓宮下、新姓佐野
 )
 _PHONE_AFTER = re.compile(r"[ \u3000]?[（(][ \t]*(?:0\d|\+81|内線)|[ \u3000\t]+[0０][0-9０-９]{1,4}[-－‐]")
 
@@ -875,29 +876,43 @@ def _coordinated(tokens: list[Any], i: int, j: int) -> bool:
     return after or before
 
 
-_LIST_ENTRY = r"(?:\d{1,2}[.)]?[ \t\u3000]*)?[\u4e00-\u9fff々\u30a1-\u30faー]{1,5}"  # 青木, 2 石井, ルイ
+# 青木, 2 石井, ルイ, 伊達（部長）, Chen: one entry of a list of names
+_LIST_ENTRY = (
+    r"(?:\d{1,2}[.)]?[ \t\u3000]*)?(?:[\u4e00-\u9fff々\u30a1-\u30faー]{1,5}|[\u3041-\u3096ー]{3,5}|[A-Z][a-z]{1,12})"
+    r"(?:[（(][^）)\n]{1,6}[）)])?"
+)
 # A line that is only a list of names: 山下 → 中島 → 石井, 1 青木→2 石井→3 宇野, 月 高井・宮 (a shift table),
 # 提出がまだの人：相馬、新垣、日比野（敬称略）. Optional label before, optional bracket after.
 _LIST_LINE = re.compile(
-    r"(?m)^(?:[^\n：:]{0,20}[：:][ \t\u3000]*|[^\s\d]{1,2}[ \t\u3000]+)?"
+    r"(?m)^(?:[^\n：:]{0,20}[：:][ \t\u3000]*|[^\s\d]{1,2}[ \t\u3000]+|【[^】\n]{1,12}】[ \t\u3000]*)?"
     rf"(?P<list>{_LIST_ENTRY}(?:[ \t\u3000]*[→⇒・、，,／/][ \t\u3000]*{_LIST_ENTRY}){{1,9}})"
     r"[ \t\u3000]*(?:[（(][^）)\n]{0,8}[）)])?[ \t\u3000]*$"
 )
-_LIST_ITEM = re.compile(r"[\u4e00-\u9fff々\u30a1-\u30faー]+")
+_LIST_ITEM = re.compile(
+    r"(?<![（(])\b[\u4e00-\u9fff々\u30a1-\u30faー]+|(?<![（(\u3041-\u3096])[\u3041-\u3096ー]{3,5}|[A-Z][a-z]+"
+)
+# （松田・菅原）, 幹事一同（八木・栗田・ほりうち）: names listed in brackets anywhere in a line
+_BRACKET_LIST = re.compile(rf"[（(](?P<list>{_LIST_ENTRY}(?:[・、，,／/]{_LIST_ENTRY}){{1,6}})[）)]")
+
+
+def _in_brackets(line: str, at: int) -> bool:
+    """伊達（部長）: the word at `at` is the bracketed note of an entry, not an entry."""
+    return line.rfind("（", 0, at) > line.rfind("）", 0, at) or line.rfind("(", 0, at) > line.rfind(")", 0, at)
 
 
 def _listed_names(text: str) -> Iterator[PiiMatch]:
     """Every item of a name-list line, when each item is a name the dictionary knows (or a katakana word) and at
     least two are surnames that are not only places."""
     lines = []  # (offset, items, surnames) of the lines whose every item can be a name
-    for m in _LIST_LINE.finditer(text):
-        items = list(_LIST_ITEM.finditer(m.group("list")))
+    for m in (*_LIST_LINE.finditer(text), *_BRACKET_LIST.finditer(text)):
+        items = [i for i in _LIST_ITEM.finditer(m.group("list")) if not _in_brackets(m.group("list"), i.start())]
         surnames = 0
         for item in items:
             word = item.group()
             parts = _lexicon_name_parts(word) or frozenset()
             katakana = re.fullmatch(r"[\u30a1-\u30faー]{2,5}", word) is not None
-            if not (parts or katakana) or word in _NEVER_NAMES:
+            other_script = (word.isascii() and is_listed_latin_name(word)) or reads_as_surname_or_given(word)
+            if not (parts or katakana or other_script) or word in _NEVER_NAMES:
                 break
             surnames += "姓" in parts and _lexicon_kinds(word) != frozenset({"地名"})
         else:

@@ -211,6 +211,7 @@ _NOT_ID_NUMBER = (
     "order",
     "isbn",
     "jan",
+    *("製造番号", "製造", "型番", "ロット", "lot", "s/n"),
 )
 
 
@@ -276,7 +277,9 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
         # 免許の住所変更…番号は変わらず3012…のまま: a licence-shaped number that is no My Number is read as the
         # licence the text spoke of further back; 第…号 with an issuer code is a licence's own form
         other_number = _context(view, start, end, _NOT_ID_NUMBER, before=12, after=0)
-        far = issuer and not is_my_number(digits) and not other_number
+        # a number that also passes the My Number check is a licence here only when no My Number is named near
+        my_number_near = _context(view, start, end, ("マイナンバー", "個人番号", "my number"), before=300, after=40)
+        far = issuer and not (is_my_number(digits) and my_number_near) and not other_number
         far = far and _context(view, start, end, _LICENCE_WORDS, before=200, after=40)
         # 第621904420153号　上野 涼: a licence's own form, unless a permit or a filing is named (古物商許可 第…号)
         own_form = (
@@ -496,13 +499,16 @@ _TAIL = re.compile(
     r"|(?<=[町村通り])\d{1,4}(?![\d\-丁])"  # 京都 style: 四条下る見本町123, 見本町北通り22
     r"|(?<=[イロハニホヘトチリヌルヲワカヨタレソツネナラム])-\d{1,4}(?:-\d{1,4})?(?![\d\-])"  # 金沢: 架空町ホ-21
     r"|\d+条[^\s\d、。]{0,6}\d+(?:-\d+){1,2}"  # 札幌 style without 丁目: 北7条西見本4-1-2
+    r"|\d+地割\d+番地?(?:\d+)?"  # 岩手: 大字見本第12地割45番地
     r"|\d+条[^\s\d、。]{0,3}(?:[ 　]?[^\s\d、。]{1,6})?[ 　]?\d+丁目(?:\d+(?:-\d+)?)?)"  # 北3条西 架空 7丁目 1- 5
 )
 
 
 # Without the prefecture: a city (金沢市, 札幌市中央区) or, in a roster, a town (見本町) followed by a block number.
 _CITY_ONLY = re.compile(
-    r"(?<![\u4e00-\u9fff々ヶ])(?:[\u4e00-\u9fff々ヶ]{1,4}|(?<![\u3041-\u3096])(?:さいたま|つくば|いわき|ひたちなか|みどり))市"
+    # an invented prefecture may come first (見本県架空市本町5-2-9)
+    r"(?<![\u4e00-\u9fff々ヶ])(?:[\u4e00-\u9fff]{1,3}県)?"
+    r"(?:[\u4e00-\u9fff々ヶ]{1,4}|(?<![\u3041-\u3096])(?:さいたま|つくば|いわき|ひたちなか|みどり))市"
     r"(?:[\u4e00-\u9fff々]{1,3}区)?"
     r"|(?<![\u4e00-\u9fff々ヶ])[\u4e00-\u9fff々]{1,3}区(?![分域間画別切内外長])"  # 台東区架空4-2-9 (not 異動区分)
 )
@@ -526,6 +532,11 @@ _ROMAJI_ADDRESS_JP_ORDER = re.compile(
     r"(?<![\w\-])(?:[A-Z][a-z]+-(?:to|fu|ken|do) )?[A-Z][a-z]+-(?:shi|ku|gun)"
     r"(?: [A-Z][a-z]+-(?:ku|shi|cho|machi|mura))*"
     r" (?:[A-Z][A-Za-z]+ ){0,2}(?:\d{1,4}-chome,? )?\d{1,4}(?:-\d{1,4}){1,2}(?![\d\-])"
+)
+# ﾄｳｷｮｳﾄ ﾈﾘﾏｸ ﾐﾎﾝﾁｮｳ 4-3-9: an address in half-width katakana (a card terminal's or a bank's form)
+_HALF_WIDTH_ADDRESS = re.compile(
+    r"(?:[\uff66-\uff9f]{2,6}(?:ﾄ|ﾌ|ｹﾝ|ﾄﾞｳ) )?[\uff66-\uff9f]{2,8}(?:ｼ|ｸ) "
+    r"(?:[\uff66-\uff9f]{2,12} ?)?\d{1,4}(?:-\d{1,4}){1,2}"
 )
 _ROMAJI_PLACE = re.compile(r"-(?:ku|shi|cho|machi|gun|mura|son)\b|\b(?:" + "|".join(ROMAJI_PREFECTURES) + r")\b")
 
@@ -552,6 +563,8 @@ def _address(view: str) -> Iterator[PiiMatch]:
         if not any(a <= m.start() < b for a, b in covered):
             yield PiiMatch("address", m.start(), m.end(), 0.7, m.group())
     for m in _WESTERN_ADDRESS.finditer(view):
+        yield PiiMatch("address", m.start(), m.end(), 0.8, m.group())
+    for m in _HALF_WIDTH_ADDRESS.finditer(view):
         yield PiiMatch("address", m.start(), m.end(), 0.8, m.group())
     for m in _ROMAJI_ADDRESS_JP_ORDER.finditer(view):
         yield PiiMatch("address", m.start(), m.end(), 0.85, m.group())

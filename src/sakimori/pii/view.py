@@ -82,9 +82,10 @@ _SPOKEN_GROUPS = re.compile(
     rf"|(?<![{_K}])[{_K}]{{4}} ?[の、] ?[{_K}]{{6}}(?![{_K}])"
     rf"|(?<![{_K}])[{_K}]{{3}}の[{_K}]{{4}}(?![{_K}]|[の、][{_K}])"  # ゆうびんばんごうが、三三〇の〇八四三
 )
-# 架空町二丁目十四の六, 3丁目12の5: the lot and house numbers after 丁目 read out with の
+# 架空町二丁目十四の六, 3丁目12の5, 架空町二ノ十八ノ七: block, lot and house numbers read out with の or ノ
 _BLOCK_NUMBERS = re.compile(
-    r"(?<=丁目)の?([0-9〇一二三四五六七八九十]{1,3})の([0-9〇一二三四五六七八九十]{1,3})(?![0-9〇一二三四五六七八九十])"
+    r"(?:(?<=丁目)の?|(?<=[町村]))([0-9〇一二三四五六七八九十]{1,3})[のノ]([0-9〇一二三四五六七八九十]{1,3})"
+    r"(?:[のノ]([0-9〇一二三四五六七八九十]{1,3}))?(?![0-9〇一二三四五六七八九十])"  # 架空町二ノ十八ノ七
 )
 # Digits read out in kana (いち、なな、ご… / よんごー、いちなな / ゼロキューゼロの、…), kanji digits among
 # them: six digits at least
@@ -192,8 +193,8 @@ def compact_view(view: str, text: str | None = None) -> tuple[str, list[int]]:
     for m in _KANA_DATE_UNIT.finditer(view):
         edits.append((m.start(), m.end(), _KANA_DATE_WORDS[m.group()]))
     for m in _BLOCK_NUMBERS.finditer(view):
-        lot, house = (g if g.isascii() else _kanji_number(g) for g in m.groups())
-        edits.append((m.start(), m.end(), f"{lot}-{house}"))
+        numbers = [g if g.isascii() else _kanji_number(g) for g in m.groups() if g]
+        edits.append((m.start(), m.end(), "-".join(numbers)))
     for m in _KANJI_NUMBER.finditer(view):
         edits.append((m.start(), m.end(), _kanji_number(m.group())))
     if not edits:
