@@ -478,6 +478,24 @@ POSITIVES = [
     ("【引継ぎメモ】野口→石川\n・A社への支払は毎月25日。", "person", "野口"),
     ("今の旅券は旧姓宮下、新姓佐野。", "person", "宮下"),
     ("Given Name: MAI\nDocument Type: P", "person", "MAI"),
+    # read from blind set 28 after its first run
+    ('{"doc":"DL","doc_no":"511802274480","result":"OK"}', "drivers_license", "511802274480"),
+    ("Name: Mai Fujiwara\nDL #: 320300558127 (JAPAN) + IDP", "drivers_license", "320300558127"),
+    (
+        "通知カードの番号を口頭で確認→一五九三 三七五二 三五七八\n本人確認書類：運転免許証",
+        "my_number",
+        "一五九三 三七五二 三五七八",
+    ),
+    (
+        "1. HIRATA KOICHI / M / 1955-03-18 / TK1190352\n2. HIRATA YOSHIKO / F / 1958-12-01 / TK1190353",
+        "passport",
+        "TK1190352",
+    ),
+    ("1. HIRATA KOICHI / M / 1955-03-18 / TK1190352", "birth_date", "1955-03-18"),
+    ("氏　名　菊 池　 正 樹\n生年月日　 Ｓ ４８ ． ３ ． １６", "birth_date", "Ｓ ４８ ． ３ ． １６"),
+    ("担当：司法書士 宮崎", "person", "宮崎"),
+    ("申請者：営業部 杉山\n同乗者：秋山、Brown", "person", "杉山"),
+    ("1号車 運転：中村（免許 302104418860）同乗：西川、平井、石原", "person", "中村"),
 ]
 
 NEGATIVES = [
@@ -595,6 +613,9 @@ NEGATIVES = [
     "[Thu Jun 06 09:12:44.115 2024] [core:info] AH00094: Command line",
     "4,一般社団法人見本協会,4200000",
     "製品仕様\n型番：XJ-2040\n製造番号：202406110038",
+    # read from blind set 28 after its first run
+    "すきなものは カレーライスです。\nねんちょう さくら ぐみ",
+    "ChatGPTさん、このカードで海外サイトの支払いできる？",
 ]
 
 

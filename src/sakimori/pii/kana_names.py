@@ -159,8 +159,8 @@ def kana_given_names(
         for m in _AFTER_SURNAME.finditer(text):
             if _given_name(m.group("v")) and is_surname(m.group("s")):
                 yield PiiMatch("person", m.start("s"), m.end("v"), 0.85, text[m.start("s") : m.end("v")])
-    for m in _FULL_KANA.finditer(text):
-        if _surname(m.group("s")) and _given_name(m.group("g")):
+    for m in _FULL_KANA.finditer(text):  # not ねんちょう さくら ぐみ (a kindergarten class)
+        if _surname(m.group("s")) and _given_name(m.group("g")) and m.group("g") not in ("ぐみ", "くみ"):
             yield PiiMatch("person", m.start("s"), m.end("g"), 0.85, m.group())
     for m in _KANA_SELF_INTRO.finditer(text):
         if _surname(m.group("v")):

@@ -383,6 +383,7 @@ _LEADING_NOT_NAME = re.compile(
     r"(?:今日|昨日|明日|今朝|今夜|昨夜|毎日|先週|来週|今週|(?:元)?(?:夫|妻)[ \u3000]"
     r"|(?:長男|長女|次男|次女|三男|三女|息子|娘|父|母|兄|姉|弟|妹|祖父|祖母|名前|氏名)[ \u3000]+"  # 長女 結衣
     r"|(?:フリガナ|ふりがな|ﾌﾘｶﾞﾅ|カナ)[ \u3000]+"  # フリガナ マツオ チハル
+    r"|(?:司法書士|弁護士|税理士|行政書士|社労士|社会保険労務士|医師|看護師|薬剤師)[ \u3000]+"  # 担当：司法書士 宮崎
     r"|(?:情シス|情報システム|IT)[ \u3000]"
     r"|\S{0,8}(?:営業|総務|人事|経理|開発|企画|技術|管理|広報|法務|システム)(?:部|課|室|グループ|チーム)?[ \u3000]"
     r"|(?:オペレーター|スタッフ|担当者?)[ \u3000]?)"
@@ -467,7 +468,12 @@ def _repeated_names(text: str, names: list[PiiMatch]) -> Iterator[PiiMatch]:
 _EXAMPLE_AFTER_NAME = re.compile(r"[ \u3000]*[—\-－ー]?[ \u3000]*(?:記入例|[（(]例[）)]|[（(]記入例[）)])")
 _NUMERALS_ONLY = re.compile(r"[〇一二三四五六七八九十百千万]+")
 # A form's name field filled with a reference, not a name: 保険契約者　同上, カード名義人　契約者と同じ
-_NOT_A_NAME = frozenset(("同上", "同左", "同右", "本人", "上記", "下記", "未定", "不明", "なし", "匿名", "非公開"))
+_NOT_A_NAME = frozenset(
+    (
+        *("同上", "同左", "同右", "本人", "上記", "下記", "未定", "不明", "なし", "匿名", "非公開"),
+        *("ChatGPT", "Siri", "Alexa", "Gemini", "Copilot", "Claude"),  # ChatGPTさん、このカードで…: assistants
+    )
+)
 
 
 def _not_public_or_pets(text: str, names: list[PiiMatch]) -> list[PiiMatch]:
@@ -884,7 +890,7 @@ _LIST_ENTRY = (
 # A line that is only a list of names: 山下 → 中島 → 石井, 1 青木→2 石井→3 宇野, 月 高井・宮 (a shift table),
 # 提出がまだの人：相馬、新垣、日比野（敬称略）. Optional label before, optional bracket after.
 _LIST_LINE = re.compile(
-    r"(?m)^(?:[^\n：:]{0,20}[：:][ \t\u3000]*|[^\s\d]{1,2}[ \t\u3000]+|【[^】\n]{1,12}】[ \t\u3000]*)?"
+    r"(?m)^(?:[^\n]{0,60}[：:][ \t\u3000]*|[^\s\d]{1,2}[ \t\u3000]+|【[^】\n]{1,12}】[ \t\u3000]*)?"
     rf"(?P<list>{_LIST_ENTRY}(?:[ \t\u3000]*[→⇒・、，,／/][ \t\u3000]*{_LIST_ENTRY}){{1,9}})"
     r"[ \t\u3000]*(?:[（(][^）)\n]{0,8}[）)])?[ \t\u3000]*$"
 )
@@ -915,6 +921,7 @@ def _listed_names(text: str) -> Iterator[PiiMatch]:
             if not (parts or katakana or other_script) or word in _NEVER_NAMES:
                 break
             surnames += "姓" in parts and _lexicon_kinds(word) != frozenset({"地名"})
+            surnames += word.isascii() and is_listed_latin_name(word)  # 同乗者：秋山、Brown; Satoshi → Mika
         else:
             if "敬称略" in m.group():
                 surnames += 1

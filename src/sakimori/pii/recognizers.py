@@ -180,7 +180,7 @@ def _phone(view: str) -> Iterator[PiiMatch]:
 
 _LICENCE_WORDS = (
     *("免許", "運免", "license", "licence", "運転者", "dl#", "dl no", "原付", "二種", "準中型", "中型", "大型"),
-    "at限定",
+    *("at限定", '"dl"', "dl #", "dl:"),
 )
 # The first two digits of a licence number name the issuing 公安委員会 (10 札幌 … 30 東京 … 97 沖縄).
 _LICENCE_ISSUERS = frozenset(
@@ -270,7 +270,8 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
             end : end + 2
         ].lstrip().startswith("号")  # 第123456789012号, 第 1234… 号
         named_my_number = is_my_number(digits) and (
-            _last_word_at(view, start, ("マイナンバー", "個人番号")) > _last_word_at(view, start, _LICENCE_WORDS)
+            _last_word_at(view, start, ("マイナンバー", "個人番号", "通知カード"))
+            > _last_word_at(view, start, _LICENCE_WORDS)
             or any(w in field_label(view, start) for w in ("個人番号", "マイナンバー"))
         )  # 運転免許証で確認済⏎個人番号は…から 7045-1829-3645: the closer label decides
         issuer = int(digits[:2]) in _LICENCE_ISSUERS
@@ -296,7 +297,9 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
             and digits != "000000000000"  # the format placeholder 0000 0000 0000
             and (raw.isdigit() or re.fullmatch(r"\d{4}(?:[ \-]| {2})\d{4}(?:[ \-]| {2})\d{4}", raw))
         ):
-            context = _context(view, start, end, ("マイナンバー", "個人番号", "my number", "まいなんばー"))
+            context = _context(
+                view, start, end, ("マイナンバー", "個人番号", "my number", "まいなんばー", "通知カード")
+            )
             if context or not _context(view, start, end, _NOT_ID_NUMBER, before=12, after=0):
                 yield PiiMatch("my_number", start, end, 0.95 if context else 0.7, raw)
             if not context:
@@ -738,6 +741,10 @@ _NEGATED_AFTER = re.compile(
     r"\s?[^。\n]{0,16}(?:ではなく|じゃなく|ではありません|じゃない)"
 )  # この番号は旅券番号ではなく
 _PASSPORT_MACHINE = re.compile(r"(?m)^(?P<mrz>[A-Z]{2}\d{7})\d[A-Z]{3}\d{7}[MF<]|\bP/[A-Z]{3}/(?P<docs>[A-Z]{2}\d{7})/")
+# 1. HIRATA KOICHI / M / 1955-03-18 / TK1190352: a roster line that names the traveller first
+_PASSPORT_ROW_END = re.compile(
+    r"(?m)^[^\n]{0,8}\b[A-Z]{2,} [A-Z]{2,}\b[^\n]{0,40}?[/|,\t][ \t]*(?P<p>[A-Z]{2}\d{7})[ \t]*$"
+)
 _PENSION_WORDS = ("年金", "ねんきん", "ネンキン", "ﾈﾝｷﾝ", "手帳", "pension", "nenkin")
 _EXAMPLE_AFTER = ("記入例", "例）", "(例", "（例", "← 例", "←例")
 _PENSION = re.compile(r"(?<![\d\-])\d{4}[- ]{0,2}\d{6}(?:(?=-\d{4}(?![\d\-]))|(?![\d\-]))")  # …-1150: 年金コード
@@ -779,7 +786,7 @@ def _documents(view: str) -> Iterator[PiiMatch]:
     for m in _PASSPORT_MACHINE.finditer(view):  # MRZ line 2 (TZ60384157JPN…), airline SSR DOCS (P/JPN/TK…/)
         group = "mrz" if m.group("mrz") else "docs"
         yield PiiMatch("passport", m.start(group), m.end(group), 0.95, m.group(group))
-    roster = list(_PASSPORT_IN_ROSTER.finditer(view))
+    roster = [*_PASSPORT_IN_ROSTER.finditer(view), *_PASSPORT_ROW_END.finditer(view)]
     if len(roster) >= 2:  # 1. 宮崎 里奈　TR7402519⏎2. 宮崎 蒼　TR7402520: a travellers' list without a label
         for m in roster:
             yield PiiMatch("passport", m.start("p"), m.end("p"), 0.8, m.group("p"))
@@ -1070,6 +1077,7 @@ _NAME_OR_SEX_BEFORE = re.compile(
     r"[ \t\u3000]+(?:様[ \t\u3000]+(?:男|女)[ \t\u3000]+)?$"
     # 被保険者：斉藤 智美（1985.12.01）, 同行者　HARA SHUN（2015.04.27）: the date in brackets right after the name
     r"|(?:(?<![^\s:：】）)])[\u4e00-\u9fff]{2,3}[ \u3000][\u4e00-\u9fff]{1,3}|(?<![\w])[A-Z]{2,} [A-Z]{2,})[（(]$"
+    r"|(?<=[A-Z] / )[MF] / $"  # HIRATA KOICHI / M / 1955-03-18
 )
 # A family member or a person named right before (…（長男）平成28年5月19日, 上田 祐介 様（1988/09/14）).
 _RELATIVE_AFTER = re.compile(r"[ \t\u3000]*(?:生(?![産活徒])|世帯主|長男|長女|次男|次女|三男|三女|妻|夫|本人|配偶者)")
