@@ -496,6 +496,22 @@ POSITIVES = [
     ("担当：司法書士 宮崎", "person", "宮崎"),
     ("申請者：営業部 杉山\n同乗者：秋山、Brown", "person", "杉山"),
     ("1号車 運転：中村（免許 302104418860）同乗：西川、平井、石原", "person", "中村"),
+    # read from blind set 29 after its first run
+    ("ゆき：ゆうこの誕生日っていつやったっけ？\nまい：11月3日やで！文化の日やから覚えやすい", "birth_date", "11月3日"),
+    ("本人：吉田 トメ（大正15.1.7生）", "birth_date", "大正15.1.7"),
+    ("1    KIMURA AOI            21 OCT 1990   F", "birth_date", "21 OCT 1990"),
+    ("INSERT INTO members VALUES ('桜井 萌', '2000-01-01', 'moe@example.com');", "birth_date", "2000-01-01"),
+    ("他金融機関からの振込用：店名 三一八 普通 5566778", "bank_account", "店名 三一八 普通 5566778"),
+    (
+        "出張者リスト\n服部 / TK7001234 / 免許 301577001122\n浜田 / TK7001235 / 免許 301577001123",
+        "passport",
+        "TK7001234",
+    ),
+    ("旅行の書類まとめ：パスポ MZ2233445", "passport", "MZ2233445"),
+    ("うちの場合は5311-047283みたいな4桁-6桁のやつでした（年金手帳）", "pension_number", "5311-047283"),
+    ("Yuto > 今日のミーティング15分遅れます\nNanami > おけ", "person", "Yuto"),
+    ("PASSPORT:MU3344556 / SURNAME:NISHIDA / GIVEN:KOTA", "person", "NISHIDA"),
+    ("・仲介担当 樋渡　直通 083-000-6602", "person", "樋渡"),
 ]
 
 NEGATIVES = [
@@ -616,6 +632,11 @@ NEGATIVES = [
     # read from blind set 28 after its first run
     "すきなものは カレーライスです。\nねんちょう さくら ぐみ",
     "ChatGPTさん、このカードで海外サイトの支払いできる？",
+    # read from blind set 29 after its first run
+    "基礎年金番号は「1234-567890」みたいな10桁、マイナンバーは12桁",
+    "後継品は 1234567890130 です。",
+    "トラッキング番号: 1Z 999 AA1 01 2345 6784（配送業者の追跡ページでご確認ください）",
+    "カルテ転記：国保",
 ]
 
 

@@ -94,7 +94,7 @@ _FULL_NAME = re.compile(
     rf"(?<![A-Za-z0-9@._\-/])({_WORD})(?: ({_WORD}))?(?: ({_WORD}))?(?![A-Za-z0-9@])(?! City| Street| Road| Lead)"
 )
 _SPEAKER = re.compile(
-    r"(?m)^(?:\[[^\]\n]{1,20}\][ \t]*)?(?:(?:Agent|Staff|Operator) \(?)?(?P<v>[A-Za-z]{2,14})\)?[ \t]?[:：]"
+    r"(?m)^(?:\[[^\]\n]{1,20}\][ \t]*)?(?:(?:Agent|Staff|Operator) \(?)?(?P<v>[A-Za-z]{2,14})\)?(?:[ \t]?[:：]| > )"
 )  # mai: …, Agent Mei:, Agent (Sato):
 _VOCATIVE = re.compile(r"(?m)(?:^|(?<=[.!?] ))(?:hey |hi |ok |thanks |thx )?(?P<v>[A-Za-z]{2,14}),", re.IGNORECASE)
 _PHRASE_BEFORE = re.compile(

@@ -194,6 +194,8 @@ _NOT_SPEAKERS = frozenset(
         "はは",
         "ちち",
         "おかん",
+        "わい",
+        "わし",
         "おとん",
         "じいじ",
         "ばあば",
@@ -323,7 +325,7 @@ _LIST_ITEM = re.compile(rf"{_JA}{{1,8}}(?:[ \u3000]{_JA}{{1,6}})?|{_ROMAJI}(?: {
 # Assigned: Sato / Owner: Tanaka (one romaji word after an English field label); Aoi here.
 _ENGLISH_ONE_WORD = re.compile(
     rf"(?:Assigned(?: to)?|Assignee|Owner|Reporter|Author|Contact|Requester|Approver|Host|Given [Nn]ame|Surname"
-    rf"|Family [Nn]ame|First [Nn]ame|Last [Nn]ame)[ \t]*:[ \t]*(?P<v>{_ROMAJI})\b"
+    rf"|Family [Nn]ame|First [Nn]ame|Last [Nn]ame|SURNAME|GIVEN(?: NAME)?)[ \t]*:[ \t]*(?P<v>{_ROMAJI})\b"
     rf"|^(?P<w>{_ROMAJI}) here\b",
     re.MULTILINE,
 )

@@ -134,6 +134,7 @@ _PHONE = re.compile(
 _NO_EXTENSION = re.compile(r"内線(?:なし|無し|不要|はありません)")  # （内線なし、直通 048-…）
 
 
+_TRACKING_BEFORE = re.compile(r"\b1Z[0-9A-Z ]{0,14}$")
 _DIGIT_GROUP_BEFORE = re.compile(r"(?<![\d\-.])\d{4,6} $")  # 3695 027158 3480, not 203　03-… or S32.2.11 090-…
 
 
@@ -143,6 +144,8 @@ _FOREIGN_PHONE = re.compile(r"(?<![\w+])\+(?!81)[1-9]\d{0,2}(?:[ \-]\(?\d{1,4}\)
 def _phone(view: str) -> Iterator[PiiMatch]:
     for m in _PHONE.finditer(view):
         raw = m.group()
+        if _TRACKING_BEFORE.search(view, max(0, m.start() - 16), m.start()):
+            continue  # 1Z 999 AA1 01 2345 6784: the tail of a parcel's tracking number
         if _DIGIT_GROUP_BEFORE.search(view, max(0, m.start() - 8), m.start()):
             continue  # the tail of a longer spaced number (a 14-digit card written 3695 027158 3480)
         digits = re.sub(r"\D", "", raw)
@@ -313,6 +316,7 @@ def _classify_number(view: str, start: int, end: int) -> Iterator[PiiMatch]:
         context = context or view[max(0, start - 2) : start].endswith(("T", "T-"))  # T4929006046214: an invoice number
         if context or not _context(view, start, end, _NOT_ID_NUMBER, before=12, after=0):
             jan = digits[:2] in ("45", "49") and not context  # 4987654321254 in a price list: a JAN code
+            jan = jan or "123456789" in digits  # 1234567890130: a placeholder that happens to pass the check
             yield PiiMatch("corporate_number", start, end, 0.95 if context else (0.4 if jan else 0.65), raw)
     product_code = _context(view, start, end, ("jan", "ean", "isbn", "商品コード", "品番", "バーコード"), before=15)
     product_code = product_code or (len(digits) == 13 and digits[:2] in ("45", "49"))  # a JAN code, not a card
@@ -580,7 +584,7 @@ _BANK = re.compile(
     r"(?:(?:(?:[\uff66-\uff9f]{1,10} ?|[^\s、。:：「」()（）]{1,12}?)"  # ﾐﾎﾝ ｷﾞﾝｺｳ: half-width words apart
     r"(?:銀行|信用金庫|信金|信用組合|労働金庫|農協|協同組合|ゆうちょ|ギンコウ|ｷﾞﾝｺｳ|営業部)"
     # ゆうちょ as other banks see it (〇一八店 普通 7721438), or a branch number (店番号123 普通 …)
-    r"|[〇一二三四五六七八九0-9]{3}(?:[（(][^)）\n]{1,10}[)）])?店|店番号?[ \t\u3000:：]*[0-9]{3})"
+    r"|[〇一二三四五六七八九0-9]{3}(?:[（(][^)）\n]{1,10}[)）])?店|店(?:番号?|名)[ \t\u3000:：]*[〇一二三四五六七八九0-9]{3})"
     r"(?:[^\d\n()（）]|(?<![:：\s])\n(?=[^\n]{1,12}\n)|[(（][^)）\n]{0,10}[)）]){0,30}?)?"  # lines of an app
     r"(?:普通|当座|貯蓄|総合|定期|フツウ|ﾌﾂｳ|トウザ|[(（][普当][)）])(?:預金)?(?:で|の|、|／|/|[ \t\u3000])*"
     r"(?:口座)?(?:番号が)?(?:番号)?(?:No\.?|№)?"  # 普通預金 No.1823305
@@ -708,11 +712,12 @@ def _bank(view: str) -> Iterator[PiiMatch]:
 
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z] ?[A-Za-z] ?\d{7}(?![A-Za-z0-9])")  # lower case only under a label
 _PASSPORT_IN_ROSTER = re.compile(  # 見本 太郎　TK1234567, KATO YUSUKE / TR6622918, SUZUKI MASAO — MZ5501183
-    r"(?m)(?:[\u4e00-\u9fff々]{1,4}[ \u3000][\u4e00-\u9fff々]{1,3}|\b[A-Z]{2,}[ /][A-Z]{2,}|\b[A-Z][a-z]+ [A-Z][a-z]+)"
+    r"(?m)(?:[\u4e00-\u9fff々]{1,4}[ \u3000][\u4e00-\u9fff々]{1,3}|\b[A-Z]{2,}[ /][A-Z]{2,}|\b[A-Z][a-z]+ [A-Z][a-z]+"
+    r"|^[\u4e00-\u9fff々]{2,4}(?= / ))"  # 服部 / TK7001234 / 免許 …
     r"[ \t\u3000]*(?:[/|—–,:：-][ \t\u3000]*)?(?P<p>[A-Z]{2}\d{7})(?![A-Za-z0-9])"
 )
 _PASSPORT_WORDS = (
-    *("旅券", "パスポート", "passport", "mrz", "(pp", " pp:", "\npp:", "pp no", "pp#", "ppt", '"type":"p"'),
+    *("旅券", "パスポ", "passport", "mrz", "(pp", " pp:", "\npp:", "pp no", "pp#", "ppt", '"type":"p"'),
     *("passenger", "pax", "apis", "搭乗者", "渡航"),
 )
 _EXAMPLE_WORDS = (
@@ -809,6 +814,10 @@ def _documents(view: str) -> Iterator[PiiMatch]:
             continue  # 記入例「1234-567890」: the example of a form, not anyone's number
         if _context(view, m.start(), m.end(), _EXAMPLE_AFTER, before=0, after=10):
             continue  # 基礎年金番号 1234-567890 ← 記入例
+        quoted = view[m.start() - 1 : m.start()] in "「『\"'" and view[m.end() : m.end() + 1] in "」』\"'"
+        shape_after = quoted and view[m.end() + 1 : m.end() + 8].startswith(("みたいな", "のような"))
+        if shape_after or re.search(r"(?:like|format|形式|例えば)\W{0,3}$", view[max(0, m.start() - 10) : m.start()]):
+            continue  # 「1234-567890」みたいな10桁, the format is like 1234-567890: the shape, no one's number
         separated = not m.group().isdigit()  # 5013 662741: the 4-6 shape of the number as printed
         if _context(view, m.start(), m.end(), _PENSION_WORDS, before=200 if separated else 80, after=20):
             yield PiiMatch("pension_number", m.start(), m.end(), 0.9, m.group())
@@ -946,7 +955,8 @@ _MONTHS = (
 )
 _DATE = re.compile(
     # 昭和62年2月20日, 平成2年の1月2日, 1990年（平成2年）4月8日, 1996（平成8）年10月7日, 昭60.3.22, H8.3.27, 1990/01/02
-    r"(?:(?:明治|大正|昭和|平成|令和|[明大昭平令MTSHR])(?:元|\d{1,2})年(?:[（(](?:19|20)\d{2}年?[）)])?|(?:[MTSHR]\.?|[明大昭平令])\d{1,2}[./]|'\d{2}/"
+    r"(?:(?:明治|大正|昭和|平成|令和|[明大昭平令MTSHR])(?:元|\d{1,2})年(?:[（(](?:19|20)\d{2}年?[）)])?"
+    r"|(?:[MTSHR]\.?|[明大昭平令]|明治|大正|昭和|平成|令和)\d{1,2}[./]|'\d{2}/"  # 大正15.1.7
     r"|(?:19|20)\d{2}(?:年?[（(](?:明治|大正|昭和|平成|令和)(?:元|\d{1,2})年?[）)]年?|[年./\-]))"
     r"\s?(?:の?、?\s?)?\d{1,2}(?:月(?:の?、?\s?)?|[./\-])\s?\d{1,2}日?"  # 1983年の10月の1日, 平成元年の、4月、20日
     # 14 Feb 1991, 14MAR1988, 生年月日05 MAY 1999, April 3, 2003, 03/22/1989, date(1993, 7, 1), 19720815 (the
@@ -986,6 +996,8 @@ _PET = re.compile(
     r"犬|猫|ねこ|ワンちゃん|ワンコ|にゃんこ|ペット|インコ|ハムスター|うさぎ|♂|♀|オス|メス|プードル|チワワ|ダックス"
 )
 _PET_RECORD = re.compile(r"[（(][^）)\n]{0,12}(?:犬|猫|プードル|チワワ|ダックス|柴|♂|♀|オス|メス)[^）)\n]{0,6}[）)]")
+# 〇〇の誕生日っていつやったっけ？⏎まい：11月3日やで: the birthday asked for a line before (no date between)
+_BIRTHDAY_ASKED = re.compile(r"誕生日[^\n\d]{0,12}(?:いつ|何日|何月|なんにち)[^\n\d]{0,10}\n[^\n\d]{0,12}$")
 _HOLIDAY_NEAR = (
     *("天皇誕生日", "春分の日", "秋分の日", "憲法記念日", "こどもの日", "文化の日", "勤労感謝の日", "建国記念"),
 )
@@ -1078,6 +1090,8 @@ _NAME_OR_SEX_BEFORE = re.compile(
     # 被保険者：斉藤 智美（1985.12.01）, 同行者　HARA SHUN（2015.04.27）: the date in brackets right after the name
     r"|(?:(?<![^\s:：】）)])[\u4e00-\u9fff]{2,3}[ \u3000][\u4e00-\u9fff]{1,3}|(?<![\w])[A-Z]{2,} [A-Z]{2,})[（(]$"
     r"|(?<=[A-Z] / )[MF] / $"  # HIRATA KOICHI / M / 1955-03-18
+    r"|\b[A-Z]{2,} [A-Z]{2,}[ \t]{2,}$"  # 2    KIMURA AOI            21 OCT 1990   F
+    r"|[\u4e00-\u9fff々]{1,3} [\u4e00-\u9fff々]{1,3}['\"], ?['\"]$"  # VALUES ('桜井 萌', '2000-01-01', …
 )
 # A family member or a person named right before (…（長男）平成28年5月19日, 上田 祐介 様（1988/09/14）).
 _RELATIVE_AFTER = re.compile(r"[ \t\u3000]*(?:生(?![産活徒])|世帯主|長男|長女|次男|次女|三男|三女|妻|夫|本人|配偶者)")
@@ -1194,7 +1208,7 @@ def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
                 and _FAMILY_FORM.search(view, max(0, m.start() - 30), m.start())
             )
             or (
-                (named := _NAME_OR_SEX_BEFORE.search(view, max(0, m.start() - 16), m.start())) is not None
+                (named := _NAME_OR_SEX_BEFORE.search(view, max(0, m.start() - 32), m.start())) is not None
                 and not _OTHER_DATE_LABEL.match(view, m.end())  # 上村 悟（2024/11/30退職）
                 and not _OTHER_DATE_LABEL.search(
                     field_label(view, m.start())
@@ -1247,6 +1261,16 @@ def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
     for m in _MONTH_DAY.finditer(view):  # 3月3日, 3/14 alone are birth dates only right next to 誕生日
         if view.startswith(("にご", "まで", "から", "以降", "以内"), m.end()):
             continue  # 11月15日にご注文いただいた, 7月10日までに…生年月日をご返信: an order date, a deadline
+        if _BIRTHDAY_ASKED.search(view, max(0, m.start() - 80), m.start()) and view[m.start() - 1 : m.start()] in (
+            "：",
+            ":",
+            "\n",
+            "、",
+            " ",
+            "「",
+        ):
+            yield PiiMatch("birth_date", m.start(), m.end(), 0.8, m.group())  # 誕生日っていつ？⏎まい：11月3日やで
+            continue
         if any(h in view[max(0, m.start() - 14) : m.end() + 14] for h in _HOLIDAY_NEAR) or _pet_sentence(
             view, m.start()
         ):

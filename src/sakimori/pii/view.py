@@ -94,7 +94,7 @@ _BLOCK_NUMBERS = re.compile(
 _KANA_DIGIT = {
     **dict.fromkeys(("ぜろ", "ゼロ", "れい", "まる", "マル"), "0"),
     **dict.fromkeys(("いち", "イチ"), "1"),
-    **dict.fromkeys(("にー", "ニー", "に", "ニ"), "2"),
+    **dict.fromkeys(("にー", "ニー", "にい", "ニイ", "に", "ニ"), "2"),
     **dict.fromkeys(("さん", "サン"), "3"),
     **dict.fromkeys(("よん", "ヨン"), "4"),
     **dict.fromkeys(("ごー", "ゴー", "ご", "ゴ"), "5"),
