@@ -512,6 +512,15 @@ POSITIVES = [
     ("Yuto > 今日のミーティング15分遅れます\nNanami > おけ", "person", "Yuto"),
     ("PASSPORT:MU3344556 / SURNAME:NISHIDA / GIVEN:KOTA", "person", "NISHIDA"),
     ("・仲介担当 樋渡　直通 083-000-6602", "person", "樋渡"),
+    # read from blind set 30 after its first run
+    ("お名前: 山田 花子\n郵便番号: 150 0041", "postal_code", "150 0041"),
+    ("石川 太朗 様  M  1950-08-15\n血液型 A(+)", "birth_date", "1950-08-15"),
+    ("ｾｲﾈﾝｶﾞﾂﾋﾟ：19720810", "birth_date", "19720810"),
+    ("1. 小松 春香　7-060411　基礎年金番号 1207 481234", "birth_date", "7-060411"),
+    ("成人式だね。着物姿、楽しみにしてます！　叔母 京子より", "person", "京子"),
+    ("< トーク\nけいこさん\nじゃあ送り先ここね", "person", "けいこ"),
+    ("Ticket #55102 — Customer Yuto Kimura reports double charge", "person", "Yuto Kimura"),
+    ("KAZUYA  OGAWA 様\nご請求金額", "person", "KAZUYA  OGAWA"),
 ]
 
 NEGATIVES = [
@@ -637,6 +646,10 @@ NEGATIVES = [
     "後継品は 1234567890130 です。",
     "トラッキング番号: 1Z 999 AA1 01 2345 6784（配送業者の追跡ページでご確認ください）",
     "カルテ転記：国保",
+    # read from blind set 30 after its first run
+    "IPv6 は fe80:: から始まるアドレスが振られています",
+    "設定者：システム管理（2024/02/01 変更）",
+    "おなまえ：",
 ]
 
 

@@ -80,6 +80,7 @@ _ENGLISH = frozenset(
     for w in (
         "The", "This", "That", "These", "Our", "Your", "My", "His", "Her", "Its", "Their", "New", "Old", "Dear",
         "Hello", "Thanks", "Best", "Note", "Date", "Name", "Room", "Sample", "Mihon", "Kaku", "Test", "Street",
+        "Customer", "Client", "Guest", "Member", "User", "Patient", "Staff", "Agent", "Passenger", "Applicant",
         "Road", "Avenue", "Park", "Hotel", "Station", "Bank", "City", "Ward", "Town", "Tower", "Building", "Airport",
         "University", "School", "Hospital", "Clinic", "Company", "Team", "Support", "Center", "Office", "Group",
         "Sales", "Japan", "Tokyo", "Osaka", "Kyoto", "Line", "Zoom", "Slack", "Google", "Apple", "Visa", "Master",
@@ -91,7 +92,8 @@ _ENGLISH = frozenset(
 )  # fmt: skip
 _WORD = r"(?:[A-Z][a-z]{1,14}|[A-Z]{2,15})"
 _FULL_NAME = re.compile(
-    rf"(?<![A-Za-z0-9@._\-/])({_WORD})(?: ({_WORD}))?(?: ({_WORD}))?(?![A-Za-z0-9@])(?! City| Street| Road| Lead)"
+    rf"(?<![A-Za-z0-9@._\-/])({_WORD})(?: {{1,2}}({_WORD}))?(?: ({_WORD}))?"  # KAZUYA  OGAWA: two spaces too
+    r"(?![A-Za-z0-9@])(?! City| Street| Road| Lead)"
 )
 _SPEAKER = re.compile(
     r"(?m)^(?:\[[^\]\n]{1,20}\][ \t]*)?(?:(?:Agent|Staff|Operator) \(?)?(?P<v>[A-Za-z]{2,14})\)?(?:[ \t]?[:：]| > )"
@@ -143,11 +145,14 @@ def _foreign_pair(first: str, second: str) -> bool:
 def _full_names(text: str) -> Iterator[PiiMatch]:
     for m in _FULL_NAME.finditer(text):
         words = [w for w in m.groups() if w]
+        group = 1
+        if len(words) == 3 and words[0].lower() in _ENGLISH:
+            words, group = words[1:], 2  # Customer Yuto Kimura: a role word before the name
         if len(words) < 2 or any(w.lower() in _ENGLISH for w in words[:2]):
             continue
         first, second = words[0], words[1]
         if (_surname(first) and _given(second)) or (_given(first) and _surname(second)):
-            yield PiiMatch("person", m.start(1), m.end(2), 0.9, text[m.start(1) : m.end(2)])
+            yield PiiMatch("person", m.start(group), m.end(group + 1), 0.9, text[m.start(group) : m.end(group + 1)])
         elif (
             _foreign_surname(first)
             and len(words) == 3

@@ -381,7 +381,8 @@ def _listed_parts() -> frozenset[str]:
 # 今日愛ちゃんと, 昨日蓮と: a time word glued to a one- or two-character given name; 元夫 西村 悟: a relation
 _LEADING_NOT_NAME = re.compile(
     r"(?:今日|昨日|明日|今朝|今夜|昨夜|毎日|先週|来週|今週|(?:元)?(?:夫|妻)[ \u3000]"
-    r"|(?:長男|長女|次男|次女|三男|三女|息子|娘|父|母|兄|姉|弟|妹|祖父|祖母|名前|氏名)[ \u3000]+"  # 長女 結衣
+    r"|(?:長男|長女|次男|次女|三男|三女|息子|娘|父|母|兄|姉|弟|妹|祖父|祖母|叔父|叔母|伯父|伯母|曾孫|孫"
+    r"|名前|氏名)[ \u3000]+"  # 長女 結衣, 叔母 京子
     r"|(?:フリガナ|ふりがな|ﾌﾘｶﾞﾅ|カナ)[ \u3000]+"  # フリガナ マツオ チハル
     r"|(?:司法書士|弁護士|税理士|行政書士|社労士|社会保険労務士|医師|看護師|薬剤師)[ \u3000]+"  # 担当：司法書士 宮崎
     r"|(?:情シス|情報システム|IT)[ \u3000]"
@@ -408,6 +409,12 @@ def _trimmed(text: str, name: PiiMatch) -> PiiMatch:
     label = _TRAILING_LABEL.search(text, start, end)
     if label:
         end = label.start()
+    newline = text.rfind("\n", start, end)
+    if newline >= 0:  # < トーク⏎けいこさん: a screen's label on the line above, not part of the name
+        if len(text[newline + 1 : end].strip()) >= 2:
+            start = newline + 1
+        elif text.find("\n", start, end) > start:
+            end = text.find("\n", start, end)  # 藤 井 健 一 様⏎照 会 番 号: the name is on the first line
     bracket = _BRACKET_INSIDE.search(text, start, end)
     if bracket:
         end = bracket.start()  # 名前　千夏（ちなつ）: the reading is a name of its own, after the bracket
@@ -1023,7 +1030,7 @@ _NEVER_NAMES = frozenset(
         "何", "今", "誰", "皆", "前", "後", "上", "下", "中", "外", "内", "セイ", "メイ", "ほんま",
         "令和", "平成", "昭和", "甲", "乙", "丙", "丁", "発", "着", "月", "火", "水", "木", "金", "土",
         "正", "誤", "卓", "勝", "負", "明日", "イチ", "元", "有", "無", "済", "可", "否", "式場", "要", "不要",
-        "見方", "孫", "国保", "わい", "わし", "うち", "おいら",
+        "見方", "孫", "国保", "わい", "わし", "うち", "おいら", "おなまえ", "なまえ", "しめい",
         *("ねーちゃん", "にーちゃん", "ねえちゃん", "にいちゃん"),
         *("かーちゃん", "とーちゃん", "ばーちゃん", "じーちゃん"),
     )

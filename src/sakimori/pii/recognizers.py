@@ -397,6 +397,7 @@ _POSTAL_WORDS = (
     *(f"{name}".lower() for name in ROMAJI_PREFECTURES),
 )
 _POSTAL = re.compile(r"(〒\s?)?(?<![\d\-])(\d{3}-\d{4}|(?<=〒 )\d{3} \d{4}|(?<=〒)\d{3} \d{4})(?![\d\-])")
+_POSTAL_SPACED = re.compile(r"(?:郵便番号|[Zz]ip(?: ?[Cc]ode)?|[Pp]ostal [Cc]ode)[ \t:：]*(?P<p>\d{3} \d{4})(?![\d\-])")
 _POSTAL_PLAIN = re.compile(r"(?<![\d\-])\d{7}(?![\d\-])")  # 1500001, only right after 郵便番号 / 〒
 
 
@@ -426,6 +427,8 @@ def _postal_candidates(view: str) -> Iterator[PiiMatch]:
             yield PiiMatch("postal_code", m.start(), m.end(), 0.85, m.group())
         elif m.group() != "0000000" and _OWN_LINE.match(view, m.end()) and view[m.start() - 1 : m.start()] == "\n":
             yield PiiMatch("postal_code", m.start(), m.end(), 0.35, m.group())  # raised in a list of them
+    for m in _POSTAL_SPACED.finditer(view):  # 郵便番号: 150 0041
+        yield PiiMatch("postal_code", m.start("p"), m.end("p"), 0.85, m.group("p"))
     for m in _POSTAL.finditer(view):
         start, end = m.start(2), m.end(2)
         if m.group(2) in ("000-0000", "123-4567") or _context(
@@ -922,6 +925,8 @@ def _ip(view: str) -> Iterator[PiiMatch]:
                 address = ipaddress.ip_address(candidate)
             except ValueError:
                 continue
+            if candidate.endswith("::"):
+                continue  # fe80:: から始まるアドレス, 2001:db8::: a prefix, no host
             if candidate in _PUBLIC_IPS or address.is_loopback or address.is_unspecified or _is_netmask(candidate):
                 continue  # public resolvers, localhost, 0.0.0.0 and netmasks are nobody's address
             line_start = start == 0 or view[start - 1] == "\n"
@@ -982,7 +987,7 @@ _LABELLED_DATE = re.compile(
 )
 _BIRTH_WORDS = (
     *("生年月日", "生年", "誕生日", "生まれ", "たんじょうび", "うまれ", "birthday", "bday", "birth", "dob", "出生"),
-    *("born", "ｾｲﾈﾝｶﾞｯﾋﾟ", "セイネンガッピ", "🎂", "d0b"),
+    *("born", "ｾｲﾈﾝｶﾞｯﾋﾟ", "ｾｲﾈﾝｶﾞﾂﾋﾟ", "セイネンガッピ", "🎂", "d0b"),
 )
 # 2024年5月12日に誕生しました, 6月9日で28になる: the sentence says someone was born or turns an age that day
 _BORN_AFTER = re.compile(
@@ -1011,7 +1016,7 @@ _OTHER_DATE_LABEL = re.compile(
     r"入社|入院|退院|受付|受診|来院|取得|交付|発行|有効|期限|期間|契約|予約|申込|申請|届出|登録|更新|作成|記入|提出|支払|振込"
     r"|被保険者となった|となった日|該当|資格|開始|終了|満了|exp|issue|valid|date of issue|created|updated"
     r"|submitted|login|日時|ワクチン|接種|予防|逝去|死亡|check|arriv|depart|到着|出発|チェックイン|チェックアウト|宿泊"
-    r"|退職|退社|転居|転入|転出|入学|卒業|結婚|婚姻|ログ ?イン",
+    r"|退職|退社|転居|転入|転出|入学|卒業|結婚|婚姻|ログ ?イン|変更",
     re.IGNORECASE,
 )
 _LABEL_SEPARATORS = re.compile(r"[／/|│,\t、。！？!?]|\s{2,}|\u3000")
@@ -1087,7 +1092,7 @@ _NAME_OR_SEX_BEFORE = re.compile(
     r"|[\u3041-\u30ff]{2,5}(?:ちゃん|くん))"  # お子さま①　ひなたちゃん　2019年10月4日
     r"(?:[ \u3000]?(?:様|さん))?(?:[（(][^）)\n]{1,20}[）)])?"  # 松田 千尋（マツダ チヒロ）　1992.04.17
     r"|(?<![\u4e00-\u9fff])(?:男|女|男性|女性))"
-    r"[ \t\u3000]+(?:様[ \t\u3000]+(?:男|女)[ \t\u3000]+)?$"
+    r"[ \t\u3000]+(?:様[ \t\u3000]+(?:男|女|M|F)[ \t\u3000]+)?$"  # 石川 太朗 様  M  1950-08-15
     # 被保険者：斉藤 智美（1985.12.01）, 同行者　HARA SHUN（2015.04.27）: the date in brackets right after the name
     r"|(?:(?<![^\s:：】）)])[\u4e00-\u9fff]{2,3}[ \u3000][\u4e00-\u9fff]{1,3}|(?<![\w])[A-Z]{2,} [A-Z]{2,})[（(]$"
     r"|(?<=[A-Z] / )[MF] / $"  # HIRATA KOICHI / M / 1955-03-18
@@ -1245,7 +1250,10 @@ def _birth_date_candidates(view: str) -> Iterator[PiiMatch]:
     for m in _LABELLED_DATE.finditer(view):  # 03/22/1989, 19720815: a birth date only under a birth label
         if re.search(r"例[:：]?\s*$", view[max(0, m.start() - 4) : m.start()]):
             continue  # the format example of a form (例：19900101)
-        if _is_birth_date(view, m.start(), m.end(), before=20):
+        era_code_after_name = re.fullmatch(r"[1-9]-\d{6}", m.group()) is not None and (
+            _NAME_OR_SEX_BEFORE.search(view, max(0, m.start() - 32), m.start()) is not None
+        )  # 1. 小松 春香　7-060411　基礎年金番号 …: the 元号 code of a birth date after the name on a filing
+        if era_code_after_name or _is_birth_date(view, m.start(), m.end(), before=20):
             yield PiiMatch("birth_date", m.start(), m.end(), 0.85, m.group())
     for m in _MONTH_DAY.finditer(view):  # 福田 彩（6月2日）, 水野 亜希さん… 8月3日 under a heading 今月の誕生日
         bracketed = view[m.start() - 1 : m.start()] in "（(" and view[m.end() : m.end() + 1] in "）)"
