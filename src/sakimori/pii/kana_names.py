@@ -1,10 +1,12 @@
-"""Names written in hiragana (はると, ひなた, ほんだ みく), found where the sentence says a person is meant.
+"""Names written in kana (はると, ひなた, ほんだ みく, もりたです, コウジにも), found where the sentence says a person
+is meant.
 
 Sudachi's dictionary knows some hiragana given names (ゆうき, しょうた) and not others (はると, そうま, ひなた), and
-many of them are ordinary words too (ひなた "a sunny spot", のぞみ "hope"). So a hiragana word is taken as a name
-only when (1) read in romaji it is in the shipped list of Japanese given names (はると → haruto) and (2) the words
-around it are ones that go with a child or a person: 娘のひなた, そうまの母, 平田 ひなた, 陽向（ひなた）, a list of
-three such names.
+many of them are ordinary words too (ひなた "a sunny spot", のぞみ "hope"). So a kana word is taken as a name only
+when (1) read in romaji it is in the shipped list of Japanese given names or surnames (はると → haruto, ほんだ →
+honda) and (2) the words around it are ones that go with a person: 娘のひなた, そうまの母, 平田 ひなた, 陽向（ひなた）,
+なまえ：ほんだ みく, もりたです, a list of three such names, or — for a word the dictionary holds as no ordinary
+word — a particle after it (りおも行く).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Callable, Iterator
 from sakimori.pii.latin_names import is_romaji_given_name, is_romaji_surname
 from sakimori.pii.recognizers import PiiMatch
 
-__all__ = ["hepburn", "kana_given_names", "reads_as_given_name", "reads_as_surname_or_given"]
+__all__ = ["hepburn", "kana_names", "reads_as_given_name", "reads_as_surname_or_given"]
 
 _KANA_ROW = (
     "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん"
@@ -141,14 +143,14 @@ _RELATIVE_KATAKANA = re.compile(
 )
 
 
-def kana_given_names(
+def kana_names(
     text: str,
     is_surname: Callable[[str], bool] | None = None,
     is_unknown_word: Callable[[str], bool] | None = None,
 ) -> Iterator[PiiMatch]:
-    """Hiragana given names in the contexts above. `is_surname(word) -> bool` says whether a kanji word is a
-    surname, `is_unknown_word(word)` whether the dictionary holds a kana word as no ordinary word (the caller's
-    dictionary checks); without them the forms that need them are not looked for."""
+    """Kana names in the contexts above. `is_surname(word) -> bool` says whether a kanji word is a surname,
+    `is_unknown_word(word)` whether the dictionary holds a kana word as no ordinary word (the caller's dictionary
+    checks); without them the forms that need them are not looked for."""
     if not any("\u3041" <= c <= "\u3096" for c in text):
         return
     for pattern in (_AFTER_CHILD, _BEFORE_FAMILY):

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from sakimori import sudachi
-from sakimori.pii.kana_names import kana_given_names, reads_as_surname_or_given
+from sakimori.pii.kana_names import kana_names, reads_as_surname_or_given
 from sakimori.pii.latin_names import is_listed_latin_name, latin_names
 from sakimori.pii.name_labels import NOT_ROMAJI_NAMES, labelled_names
 from sakimori.pii.recognizers import PiiMatch, public_figure_names, public_figure_pattern
@@ -533,7 +533,7 @@ def _find_names(text: str) -> Iterator[PiiMatch]:
     yield from _romaji_names(text)
     yield from labelled_names(text)
     yield from latin_names(text)
-    yield from kana_given_names(text, _is_surname, _no_common_word)
+    yield from kana_names(text, _is_surname, _no_common_word)
     yield from _listed_names(text)
     for m in _HONORIFIC_AFTER_RUN.finditer(text):
         run = m.group(1)
