@@ -521,6 +521,26 @@ POSITIVES = [
     ("< トーク\nけいこさん\nじゃあ送り先ここね", "person", "けいこ"),
     ("Ticket #55102 — Customer Yuto Kimura reports double charge", "person", "Yuto Kimura"),
     ("KAZUYA  OGAWA 様\nご請求金額", "person", "KAZUYA  OGAWA"),
+    # read from blind set 31 after its first run
+    (
+        "P<JPNKATO<<MASATO<<<<<<<<<<<<<<<<<<<<<<<<<<<\nTK4458102<6JPN8804127M3107225<<<<<<<<<<<<<<02",
+        "passport",
+        "TK4458102",
+    ),
+    (
+        "P<JPNKATO<<MASATO<<<<<<<<<<<<<<<<<<<<<<<<<<<\nTK4458102<6JPN8804127M3107225<<<<<<<<<<<<<<02",
+        "birth_date",
+        "880412",
+    ),
+    ("1 WATANABE Yuto　MS4401287　1990.05.17\n2 WATANABE Nana　MS4401295　1992.10.03", "passport", "MS4401287"),
+    ("返戻理由：資格喪失後受診\n斉藤 達也　記号 4471 番号 208　受診日 9/12", "health_insurance", "記号 4471 番号 208"),
+    ("Billing address: 4-1-7 Kakuchō, Naka-ku, Hiroshima 730-0011", "address", "4-1-7 Kakuchō, Naka-ku, Hiroshima"),
+    ("用件：転入届。旧住所 秋田県横手市見本町字前田12", "address", "秋田県横手市見本町字前田12"),
+    (
+        "〒460-0008　愛知県名古屋市中区サンプル 1 - 2 - 3\nT E L　052 - 000 - 0000",
+        "address",
+        "愛知県名古屋市中区サンプル 1 - 2 - 3",
+    ),
 ]
 
 NEGATIVES = [
@@ -650,6 +670,8 @@ NEGATIVES = [
     "IPv6 は fe80:: から始まるアドレスが振られています",
     "設定者：システム管理（2024/02/01 変更）",
     "おなまえ：",
+    # read from blind set 31 after its first run
+    "問1 次の元素の記号と原子番号を答えなさい。\n(1) 鉄　→ 記号 Fe　番号 26",
 ]
 
 

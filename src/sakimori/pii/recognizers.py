@@ -510,6 +510,7 @@ _TAIL = re.compile(
     r"|(?<=[イロハニホヘトチリヌルヲワカヨタレソツネナラム])-\d{1,4}(?:-\d{1,4})?(?![\d\-])"  # 金沢: 架空町ホ-21
     r"|\d+条[^\s\d、。]{0,6}\d+(?:-\d+){1,2}"  # 札幌 style without 丁目: 北7条西見本4-1-2
     r"|\d+地割\d+番地?(?:\d+)?"  # 岩手: 大字見本第12地割45番地
+    r"|(?:(?<=字[\u4e00-\u9fff])|(?<=字[\u4e00-\u9fff]{2})|(?<=字[\u4e00-\u9fff]{3}))\d{1,5}(?:番地?)?(?:-\d{1,4})?(?![\d\-])"
     r"|\d+条[^\s\d、。]{0,3}(?:[ 　]?[^\s\d、。]{1,6})?[ 　]?\d+丁目(?:\d+(?:-\d+)?)?)"  # 北3条西 架空 7丁目 1- 5
 )
 
@@ -526,7 +527,7 @@ _TOWN_ONLY = re.compile(
     r"(?<![\u4e00-\u9fff々ヶ])[\u4e00-\u9fff々ヶ]{1,5}[町村](?:\d{1,2}丁目)?\d{1,4}-\d{1,4}(?:-\d{1,4})?(?![\d\-])"
 )
 # English order: Room 502, 3-14-9 Mihon, Meguro-ku, Tokyo (up to the prefecture or city; the postal code apart).
-_ROMAJI_PART = r"[A-Z][A-Za-z]+(?:[\- ][A-Za-z]+)*"
+_ROMAJI_PART = r"[A-Z][A-Za-zāīūēōĀĪŪĒŌ]+(?:[\- ][A-Za-zāīūēō]+)*"  # Kakuchō
 _ROMAJI_ADDRESS = re.compile(
     rf"(?:(?:Room|Apt\.?|Unit|#)\s?\d+,\s?|\d+F,?\s(?:{_ROMAJI_PART},\s?)?)?"
     rf"\d{{1,4}}(?:-\d{{1,4}}){{1,3}},?\s{_ROMAJI_PART}(?:,\s?{_ROMAJI_PART}){{1,4}}"
@@ -717,7 +718,7 @@ def _bank(view: str) -> Iterator[PiiMatch]:
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z] ?[A-Za-z] ?\d{7}(?![A-Za-z0-9])")  # lower case only under a label
 _PASSPORT_IN_ROSTER = re.compile(  # 見本 太郎　TK1234567, KATO YUSUKE / TR6622918, SUZUKI MASAO — MZ5501183
     r"(?m)(?:[\u4e00-\u9fff々]{1,4}[ \u3000][\u4e00-\u9fff々]{1,3}|\b[A-Z]{2,}[ /][A-Z]{2,}|\b[A-Z][a-z]+ [A-Z][a-z]+"
-    r"|^[\u4e00-\u9fff々]{2,4}(?= / ))"  # 服部 / TK7001234 / 免許 …
+    r"|^[\u4e00-\u9fff々]{2,4}(?= / )|\b[A-Z]{2,} [A-Z][a-z]+)"  # 服部 / TK7001234 / 免許 …, WATANABE Yuto　MS…
     r"[ \t\u3000]*(?:[/|—–,:：-][ \t\u3000]*)?(?P<p>[A-Z]{2}\d{7})(?![A-Za-z0-9])"
 )
 _PASSPORT_WORDS = (
@@ -749,7 +750,9 @@ def _example_before(view: str, start: int) -> bool:
 _NEGATED_AFTER = re.compile(
     r"\s?[^。\n]{0,16}(?:ではなく|じゃなく|ではありません|じゃない)"
 )  # この番号は旅券番号ではなく
-_PASSPORT_MACHINE = re.compile(r"(?m)^(?P<mrz>[A-Z]{2}\d{7})\d[A-Z]{3}\d{7}[MF<]|\bP/[A-Z]{3}/(?P<docs>[A-Z]{2}\d{7})/")
+_PASSPORT_MACHINE = re.compile(
+    r"(?m)^(?P<mrz>[A-Z]{2}\d{7})<?\d[A-Z]{3}\d{7}[MF<]|\bP/[A-Z]{3}/(?P<docs>[A-Z]{2}\d{7})/"
+)
 # 1. HIRATA KOICHI / M / 1955-03-18 / TK1190352: a roster line that names the traveller first
 _PASSPORT_ROW_END = re.compile(
     r"(?m)^[^\n]{0,8}\b[A-Z]{2,} [A-Z]{2,}\b[^\n]{0,40}?[/|,\t][ \t]*(?P<p>[A-Z]{2}\d{7})[ \t]*$"
@@ -831,7 +834,11 @@ def _documents(view: str) -> Iterator[PiiMatch]:
         if _example_before(view, m.start()):
             continue  # （例：記号 1234 番号 56）
         both_labels = "番" in m.group()  # 記号 5120 番号 518 names itself; 記号 5120 alone needs 保険 nearby
-        if _context(view, m.start(), m.end(), _INSURANCE_WORDS, before=300 if both_labels else 60, after=30):
+        short_number = both_labels and len(re.sub(r"\D", "", m.group("num"))) <= 4  # not ゆうちょ's 8 digits
+        short_number = short_number and any(c.isdigit() for c in m.group("sym"))  # not 記号 Fe 番号 26 (iron)
+        if short_number or _context(
+            view, m.start(), m.end(), _INSURANCE_WORDS, before=300 if both_labels else 60, after=30
+        ):
             yield PiiMatch("health_insurance", m.start(), m.end(), 0.85, m.group())
     for m in _INSURANCE_EN.finditer(view):
         if _context(view, m.start(), m.end(), _INSURANCE_WORDS, before=60, after=30):
@@ -974,7 +981,7 @@ _DATE = re.compile(
 _MONTHS3 = "(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
 _DOCS_BIRTH = re.compile(
     r"\bP/[A-Z]{3}/[A-Z]{2}\d{7}/[A-Z]{3}/(?P<d>\d{2}[A-Z]{3}\d{2})/"  # SSR DOCS …/12MAR85/
-    r"|^[A-Z]{2}\d{7}\d[A-Z]{3}(?P<mrz>\d{6})\d[MF<]",  # MRZ line 2: the birth date after the nationality
+    r"|^[A-Z]{2}\d{7}<?\d[A-Z]{3}(?P<mrz>\d{6})\d[MF<]",  # MRZ line 2: the birth date after the nationality
     re.MULTILINE,
 )
 _LABELLED_DATE = re.compile(
