@@ -54,16 +54,17 @@ def _romaji_name(word: str) -> bool:
 
 _JA = r"[\u3040-\u30ff\u4e00-\u9fff々ー\uff66-\uff9f]"
 _ROMAJI = r"[A-Z][A-Za-z]+"
-# 姓：宇佐美　名：玲奈 / セイ：ウサミ / Surname: FUJIWARA / Given name(s): MINORI / First name: Taro
+# 姓：宇佐美　名：玲奈 / セイ：ウサミ / Surname: FUJIWARA / Given name(s): MINORI / First name: Taro / GIVEN:KOTA
 _ONE_PART_LABEL = re.compile(
-    rf"(?:(?<![\u4e00-\u9fff\u30a0-\u30ff])(?:姓|名|セイ|メイ)|Surname|Given names?(?:\(s\))?|First name|Last name"
-    rf"|Family name)[ \t]*[:：][ \t\u3000]*"
+    rf"(?:(?<![\u4e00-\u9fff\u30a0-\u30ff])(?:姓|名|セイ|メイ)|Surname|SURNAME|Given [Nn]ames?(?:\(s\))?"
+    rf"|GIVEN(?: NAME)?|First [Nn]ame|Last [Nn]ame|Family [Nn]ame)[ \t]*[:：][ \t\u3000]*"
     rf"(?P<v>{_JA}{{1,8}}(?:[ \u3000]{_JA}{{1,8}}(?![{_JA[1:-1]}]*[:：]))?|{_ROMAJI}(?: {_ROMAJI}(?![A-Za-z]*:))?)",
 )
-# 姓 / Surname　KATAYAMA, 姓 ISHIZUKA　名 KAORI: a passport form's name fields without a colon
+# 姓 / Surname　KATAYAMA, 姓 ISHIZUKA　名 KAORI, 姓/Surname⏎YAMAGUCHI: a passport form's name fields without a colon
+# (the value may stand on the next line)
 _ONE_PART_SPACED = re.compile(
     r"(?<![\u4e00-\u9fff\u30a0-\u30ff])(?:姓|名)(?:[ \t]*/[ \t]*(?:Surname|Given names?|First name|Last name))?"
-    r"[ \t\u3000]+(?P<v>[A-Z]{2,15})(?![A-Za-z])"
+    r"(?:[ \t\u3000]+|[ \t]*\n)(?P<v>[A-Z]{2,15})(?![A-Za-z])"
 )
 _SEALED = re.compile(r"(?<![\u4e00-\u9fff])(?P<v>[\u4e00-\u9fff]{1,4})[ \u3000]?㊞")
 # vCard: N:Ishiguro;Nanami;;; (surname;given) and FN:Nanami Ishiguro
@@ -180,11 +181,6 @@ _BRACKET_SPEAKER = re.compile(
 # ﾀｶﾀﾞ様, ご購入者：ｻｶｲ ﾘｮｳｺ 様: a name in half-width katakana before an honorific
 _HALF_WIDTH_HONORED = re.compile(
     r"(?<![\uff66-\uff9f])(?P<v>[\uff66-\uff9f]{2,8}(?: [\uff66-\uff9f]{2,8})?) ?(?:様|さん|殿)"
-)
-# 姓/Surname⏎YAMAGUCHI: the romaji value on the line after its bilingual label
-_LABEL_LINE_ABOVE = re.compile(
-    r"(?m)^(?:姓|名|氏名)[ \t]*/[ \t]*(?:Surname|Given names?|Name|Family name)[ \t]*\n"
-    r"(?P<v>[A-Z][A-Za-z\-]+(?: [A-Z][A-Za-z\-]+)?)$"
 )
 _ANY_SPEAKER = re.compile(r"(?m)^[^\s:：「]{1,8}[:：「]")  # a conversation: two or more lines open with a label
 _NOT_SPEAKERS = frozenset(
@@ -324,8 +320,8 @@ _LIST_ITEM = re.compile(rf"{_JA}{{1,8}}(?:[ \u3000]{_JA}{{1,6}})?|{_ROMAJI}(?: {
 
 # Assigned: Sato / Owner: Tanaka (one romaji word after an English field label); Aoi here.
 _ENGLISH_ONE_WORD = re.compile(
-    rf"(?:Assigned(?: to)?|Assignee|Owner|Reporter|Author|Contact|Requester|Approver|Host|Given [Nn]ame|Surname"
-    rf"|Family [Nn]ame|First [Nn]ame|Last [Nn]ame|SURNAME|GIVEN(?: NAME)?)[ \t]*:[ \t]*(?P<v>{_ROMAJI})\b"
+    rf"(?:Assigned(?: to)?|Assignee|Owner|Reporter|Author|Contact|Requester|Approver|Host)[ \t]*:[ \t]*"
+    rf"(?P<v>{_ROMAJI})\b"
     rf"|^(?P<w>{_ROMAJI}) here\b",
     re.MULTILINE,
 )
@@ -362,8 +358,6 @@ def labelled_names(text: str) -> Iterator[PiiMatch]:
     for m in _ROLE_THEN_NAME.finditer(text):
         yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
     for m in _HALF_WIDTH_HONORED.finditer(text):
-        yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
-    for m in _LABEL_LINE_ABOVE.finditer(text):
         yield PiiMatch("person", m.start("v"), m.end("v"), 0.85, m.group("v"))
     labels = [
         m

@@ -639,9 +639,9 @@ _BANK_HINTS = (
     "acct",
 )
 
+_OCR_ACCOUNT = re.compile(r"(?<![\w\-])\d(?:\d|O(?=\d)){5}\d(?![\w\-])")  # 12345O6: a letter O for a zero
 # 口座番号ってこの通帳の…、1029476って書いてある / 正しいのは3305917 / 振込、1130485（うちの普通口座）: a 7-digit
 # number that the sentence around it calls an account, though no label sits right before it.
-_OCR_ACCOUNT = re.compile(r"(?<![\w\-])\d(?:\d|O(?=\d)){5}\d(?![\w\-])")
 _ACCOUNT_MENTION = re.compile(r"口座番号|口座|通帳")
 _ACCOUNT_AFTER = re.compile(r"[（(]?[^。\n\d]{0,6}(?:普通|当座)?口座")
 _OTHER_NUMBER_LABEL = re.compile(
